@@ -1,0 +1,139 @@
+package dev.cuprum;
+
+import dev.cuprum.concurrent.ConcurrentConfig;
+import dev.cuprum.concurrent.ConcurrentExecutionException;
+import dev.cuprum.concurrent.ConcurrentResult;
+import dev.cuprum.context.AfterHook;
+import dev.cuprum.context.BeforeHook;
+import dev.cuprum.context.ExecHook;
+import dev.cuprum.runtime.DefaultCommandExecutor;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs commands, pipelines and batches. Thread-safe; build one per application and share it.
+ *
+ * <p>Every run checks the program against the executor's enforced allowlist and the calling
+ * thread's {@link dev.cuprum.context.CuprumContext}, runs the before hooks, spawns the process
+ * (never through a shell), streams its output, waits for it to exit and runs the after hooks.
+ * A non-zero exit is a result, not an exception.
+ *
+ * <p>The timeout of a run is the first of: {@link RunOptions#timeout()},
+ * {@link ExecutionContext#timeout()}, the innermost scoped timeout, the executor's default
+ * timeout. When it elapses, or the run is cancelled, the process and every descendant get
+ * SIGTERM, then SIGKILL after {@link ExecutionContext#cancelGrace()}.
+ *
+ * <p>A synchronous run on an interrupted thread ends the process the same way, restores the
+ * interrupt flag and throws {@link CommandCancelledException}.
+ */
+public interface CommandExecutor {
+
+  /** An executor for the default catalogue, with no hooks, enforcement or instrumentation. */
+  static CommandExecutor create() {
+    return builder().build();
+  }
+
+  static Builder builder() {
+    return DefaultCommandExecutor.builder();
+  }
+
+  /** The catalogue the executor was built with. */
+  ProgramCatalogue catalogue();
+
+  /** The processes this executor has started that have not exited yet, oldest first. */
+  default List<RunningCommand> runningCommands() {
+    return List.of();
+  }
+
+  /** Runs a command with {@link RunOptions#defaults()}. */
+  CommandResult run(SafeCmd cmd);
+
+  /**
+   * Runs a command and waits for it.
+   *
+   * @throws ForbiddenProgramException when the program may not run here; nothing was started
+   * @throws TimeoutExpiredException when the timeout elapsed; the process was ended
+   * @throws CommandCancelledException when the thread was interrupted; the process was ended
+   * @throws ProcessStartException when the operating system could not start the program
+   */
+  CommandResult run(SafeCmd cmd, RunOptions options);
+
+  /**
+   * Runs a command on the executor's task executor, with the caller's context. Cancelling the
+   * future ({@code cancel(true)} or {@code cancel(false)}) ends the process.
+   */
+  CompletableFuture<CommandResult> runAsync(SafeCmd cmd, RunOptions options);
+
+  /** Runs a pipeline with {@link RunOptions#defaults()}. */
+  PipelineResult run(Pipeline pipeline);
+
+  /**
+   * Runs a pipeline and waits for every stage. Stages are linked by kernel pipes; only the final
+   * stage's stdout is captured. The options' stdin is not supported for pipelines (stage 0 reads
+   * an empty stdin).
+   */
+  PipelineResult run(Pipeline pipeline, RunOptions options);
+
+  /** Runs a pipeline on the executor's task executor; cancelling the future ends every stage. */
+  CompletableFuture<PipelineResult> runAsync(Pipeline pipeline, RunOptions options);
+
+  /**
+   * Runs commands concurrently and waits for all of them.
+   *
+   * @throws ConcurrentExecutionException when a command ended with an exception or the batch
+   *     timed out, carrying every finished result and every error
+   */
+  ConcurrentResult runConcurrent(List<SafeCmd> commands, ConcurrentConfig config);
+
+  /** {@link #runConcurrent} without waiting; cancelling the future ends every command. */
+  CompletableFuture<ConcurrentResult> runConcurrentAsync(List<SafeCmd> commands, ConcurrentConfig config);
+
+  /** Configures a {@link CommandExecutor}. */
+  interface Builder {
+
+    /** The catalogue commands are checked against when the allowlist is enforced. */
+    Builder catalogue(ProgramCatalogue catalogue);
+
+    /** Restricts every run to the catalogue's programs, whatever the scopes say. Off by default. */
+    Builder enforceAllowlist(boolean enforce);
+
+    /** A before hook of the outermost scope: it runs before every scoped before hook. */
+    Builder beforeHook(BeforeHook hook);
+
+    /**
+     * An after hook of the outermost scope: it runs after every scoped after hook. After hooks
+     * run in reverse registration order, so the first one registered wraps the others.
+     */
+    Builder afterHook(AfterHook hook);
+
+    /** An observe hook of the outermost scope: it receives events before every scoped hook. */
+    Builder observeHook(ExecHook hook);
+
+    /** The timeout of runs that get none from their call, context or scope. */
+    Builder defaultTimeout(@Nullable Duration timeout);
+
+    /** The grace period of runs that give no {@link ExecutionContext}. */
+    Builder cancelGrace(Duration grace);
+
+    /** The context of runs that give none; {@link #cancelGrace(Duration)} overrides its grace. */
+    Builder defaultContext(ExecutionContext context);
+
+    /** Runs async work and concurrent batches; defaults to a pool documented on the implementation. */
+    Builder taskExecutor(Executor executor);
+
+    /** Records a {@code cuprum.exec} observation per command. */
+    Builder observationRegistry(ObservationRegistry registry);
+
+    /**
+     * Records the {@code cuprum.executions}, {@code cuprum.failures}... meters of
+     * {@link dev.cuprum.micrometer.MetricsHook}. Needs {@code micrometer-core}.
+     */
+    Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry);
+
+    CommandExecutor build();
+  }
+}

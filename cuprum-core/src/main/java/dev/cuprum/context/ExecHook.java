@@ -1,0 +1,17 @@
+package dev.cuprum.context;
+
+import dev.cuprum.events.ExecEvent;
+
+/**
+ * Receives the structured events of every execution in its scope.
+ *
+ * <p>Events of one execution arrive one at a time and in order, but output lines arrive on
+ * Cuprum's reader threads, and hooks shared by concurrent executions are called concurrently:
+ * implementations must be thread-safe and quick. A hook that throws fails the command: the
+ * process is ended, the remaining hooks still get the event, and the run throws the exception.
+ */
+@FunctionalInterface
+public interface ExecHook {
+
+  void onEvent(ExecEvent event);
+}

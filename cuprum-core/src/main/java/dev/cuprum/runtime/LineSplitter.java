@@ -1,0 +1,124 @@
+package dev.cuprum.runtime;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.util.function.Consumer;
+
+/**
+ * Turns a byte stream into lines: decodes incrementally (a multibyte character split across
+ * reads arrives whole), ends lines at {@code \n}, {@code \r\n} or {@code \r} (a {@code \r\n}
+ * split across reads is one terminator), strips the terminator, and emits a final unterminated
+ * line at the end. A line longer than the cap is emitted in pieces of at most the cap, so memory
+ * stays bounded whatever the process writes.
+ */
+final class LineSplitter {
+
+  /** The longest line emitted in one piece, in chars. */
+  static final int MAX_LINE_CHARS = 64 * 1024;
+
+  private final CharsetDecoder decoder;
+  private final Consumer<String> lines;
+  private final int maxLineChars;
+  private final StringBuilder partial = new StringBuilder();
+  private CharBuffer chars = CharBuffer.allocate(8 * 1024);
+  private byte[] carry = new byte[0];
+  private boolean skipLineFeed;
+
+  LineSplitter(Charset charset, CodingErrorAction malformedInput, Consumer<String> lines) {
+    this(charset, malformedInput, lines, MAX_LINE_CHARS);
+  }
+
+  LineSplitter(Charset charset, CodingErrorAction malformedInput, Consumer<String> lines, int maxLineChars) {
+    // Line events never fail a run for bad bytes; REPORT applies to the captured text only.
+    CodingErrorAction action = malformedInput == CodingErrorAction.REPORT ? CodingErrorAction.REPLACE : malformedInput;
+    this.decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+    this.lines = lines;
+    this.maxLineChars = maxLineChars;
+  }
+
+  void feed(byte[] chunk, int offset, int length) {
+    ByteBuffer in;
+    if (carry.length == 0) {
+      in = ByteBuffer.wrap(chunk, offset, length);
+    } else {
+      byte[] joined = new byte[carry.length + length];
+      System.arraycopy(carry, 0, joined, 0, carry.length);
+      System.arraycopy(chunk, offset, joined, carry.length, length);
+      in = ByteBuffer.wrap(joined);
+    }
+    decode(in, false);
+    carry = new byte[in.remaining()];
+    in.get(carry);
+  }
+
+  /** Decodes what is left and emits the last line, terminated or not. */
+  void finish() {
+    decode(ByteBuffer.wrap(carry), true);
+    carry = new byte[0];
+    chars.clear();
+    decoder.flush(chars);
+    chars.flip();
+    split(chars);
+    if (partial.length() > 0) {
+      emit(partial.toString());
+      partial.setLength(0);
+    }
+  }
+
+  private void decode(ByteBuffer in, boolean endOfInput) {
+    int needed = (int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte());
+    if (chars.capacity() < needed && needed <= 64 * 1024) {
+      chars = CharBuffer.allocate(needed);
+    }
+    while (true) {
+      chars.clear();
+      CoderResult result = decoder.decode(in, chars, endOfInput);
+      chars.flip();
+      split(chars);
+      if (result.isUnderflow()) {
+        return;
+      }
+    }
+  }
+
+  private void split(CharBuffer buffer) {
+    char[] array = buffer.array();
+    int end = buffer.arrayOffset() + buffer.limit();
+    int lineStart = buffer.arrayOffset() + buffer.position();
+    for (int i = lineStart; i < end; i++) {
+      char c = array[i];
+      if (skipLineFeed) {
+        skipLineFeed = false;
+        if (c == '\n') {
+          lineStart = i + 1;
+          continue;
+        }
+      }
+      if (c == '\n' || c == '\r') {
+        if (partial.length() == 0) {
+          emit(new String(array, lineStart, i - lineStart));
+        } else {
+          partial.append(array, lineStart, i - lineStart);
+          emit(partial.toString());
+          partial.setLength(0);
+        }
+        lineStart = i + 1;
+        skipLineFeed = c == '\r';
+      }
+    }
+    partial.append(array, lineStart, end - lineStart);
+    while (partial.length() > maxLineChars) {
+      int pieceLength = Character.isHighSurrogate(partial.charAt(maxLineChars - 1)) ? maxLineChars - 1 : maxLineChars;
+      emit(partial.substring(0, pieceLength));
+      partial.delete(0, pieceLength);
+    }
+  }
+
+  private void emit(String line) {
+    lines.accept(line);
+  }
+}
