@@ -99,18 +99,28 @@ final class LineSplitter {
         }
       }
       if (c == '\n' || c == '\r') {
-        if (partial.length() == 0) {
-          emit(new String(array, lineStart, i - lineStart));
-        } else {
-          partial.append(array, lineStart, i - lineStart);
-          emit(partial.toString());
-          partial.setLength(0);
-        }
+        endLine(array, lineStart, i);
         lineStart = i + 1;
         skipLineFeed = c == '\r';
       }
     }
     partial.append(array, lineStart, end - lineStart);
+    emitFullPieces();
+  }
+
+  private void endLine(char[] array, int from, int to) {
+    if (partial.length() == 0 && to - from <= maxLineChars) {
+      emit(new String(array, from, to - from));
+      return;
+    }
+    partial.append(array, from, to - from);
+    emitFullPieces();
+    emit(partial.toString());
+    partial.setLength(0);
+  }
+
+  /** Emits the pending line's leading pieces while it is longer than the cap. */
+  private void emitFullPieces() {
     while (partial.length() > maxLineChars) {
       int pieceLength = Character.isHighSurrogate(partial.charAt(maxLineChars - 1)) ? maxLineChars - 1 : maxLineChars;
       emit(partial.substring(0, pieceLength));

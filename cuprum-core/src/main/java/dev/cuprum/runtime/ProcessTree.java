@@ -57,7 +57,7 @@ public final class ProcessTree {
   }
 
   /** Whether a process is running: alive and not a zombie waiting to be reaped. */
-  static boolean isRunning(ProcessHandle handle) {
+  public static boolean isRunning(ProcessHandle handle) {
     if (!handle.isAlive()) {
       return false;
     }
