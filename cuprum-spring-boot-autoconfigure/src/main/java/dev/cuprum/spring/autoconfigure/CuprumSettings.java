@@ -141,22 +141,31 @@ final class CuprumSettings {
     return ConcurrentConfig.builder().concurrency(maxConcurrency).failFast(concurrency.isFailFast()).build();
   }
 
-  /** Checks {@code cuprum.task-execution.*} pool sizing. */
+  /** Checks the pool sizing of {@code cuprum.task-execution.*}. */
   static void checkPool(CuprumProperties.TaskExecution pool) {
     if (pool.getCoreSize() < 0) {
       throw new InvalidCuprumPropertyException("cuprum.task-execution.core-size", pool.getCoreSize(),
           "the core size cannot be negative", "Set 0 or more.");
     }
-    if (pool.getMaxSize() < 1 || pool.getMaxSize() < pool.getCoreSize()) {
+    checkMaxSize(pool);
+    if (pool.getMaxSize() < pool.getCoreSize()) {
       throw new InvalidCuprumPropertyException("cuprum.task-execution.max-size", pool.getMaxSize(),
-          "the maximum size must be at least 1 and at least cuprum.task-execution.core-size ("
-              + pool.getCoreSize() + ")", "Raise the maximum size, or lower the core size.");
+          "the maximum size must be at least cuprum.task-execution.core-size (" + pool.getCoreSize() + ")",
+          "Raise the maximum size, or lower the core size.");
     }
     if (pool.getQueueCapacity() < 0) {
       throw new InvalidCuprumPropertyException("cuprum.task-execution.queue-capacity", pool.getQueueCapacity(),
           "the queue capacity cannot be negative", "Set 0 for no queue, or a positive capacity.");
     }
     requireNotNegative("cuprum.task-execution.keep-alive", pool.getKeepAlive());
+  }
+
+  /** Checks {@code cuprum.task-execution.max-size}, the one sizing that virtual threads use. */
+  static void checkMaxSize(CuprumProperties.TaskExecution pool) {
+    if (pool.getMaxSize() < 1) {
+      throw new InvalidCuprumPropertyException("cuprum.task-execution.max-size", pool.getMaxSize(),
+          "at least one task must be able to run", "Set 1 or more.");
+    }
   }
 
   private static void requireNotNegative(String property, Duration duration) {

@@ -82,7 +82,7 @@ final class CuprumTaskExecutorConfigurations {
         ObjectProvider<SimpleAsyncTaskExecutorBuilder> builder, ObjectProvider<TaskDecorator> decorators,
         ConfigurableBeanFactory beanFactory) {
       CuprumProperties.TaskExecution pool = properties.getTaskExecution();
-      CuprumSettings.checkPool(pool);
+      CuprumSettings.checkMaxSize(pool);
       return builder.getIfAvailable(SimpleAsyncTaskExecutorBuilder::new)
           .virtualThreads(true)
           .concurrencyLimit(pool.getMaxSize() == Integer.MAX_VALUE ? null : pool.getMaxSize())
