@@ -12,14 +12,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** Auto-configuration of the {@link CuprumEndpoint}, when it is available (accessible and exposed). */
+/**
+ * Auto-configuration of the {@link CuprumEndpoint}, when it is available (accessible and
+ * exposed). The endpoint condition sits on the bean method so that it is only loaded once the
+ * actuator is known to be present.
+ */
 @AutoConfiguration(after = CuprumAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "cuprum.enabled", matchIfMissing = true)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(CuprumEndpoint.class)
 public final class CuprumEndpointAutoConfiguration {
 
   @Bean
+  @ConditionalOnAvailableEndpoint(CuprumEndpoint.class)
   @ConditionalOnMissingBean
   @ConditionalOnBean(CommandExecutor.class)
   CuprumEndpoint cuprumEndpoint(CommandExecutor executor) {

@@ -17,18 +17,19 @@ import org.springframework.context.annotation.Bean;
 /**
  * Auto-configuration of the {@code cuprum} health indicator. Which programs decide its status
  * is set by {@code cuprum.health.required-programs}; every name there must be a catalogue
- * program.
+ * program. The health conditions sit on the bean method so that they are only loaded once the
+ * health module is known to be present.
  */
 @AutoConfiguration(after = CuprumAutoConfiguration.class,
     beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "cuprum.enabled", matchIfMissing = true)
-@ConditionalOnClass(Health.class)
-@ConditionalOnEnabledHealthIndicator("cuprum")
-@ConditionalOnBean(ProgramCatalogue.class)
+@ConditionalOnClass({ Health.class, ConditionalOnEnabledHealthIndicator.class })
 @EnableConfigurationProperties(CuprumProperties.class)
 public final class CuprumHealthContributorAutoConfiguration {
 
   @Bean
+  @ConditionalOnEnabledHealthIndicator("cuprum")
+  @ConditionalOnBean(ProgramCatalogue.class)
   @ConditionalOnMissingBean(name = "cuprumHealthIndicator")
   CuprumHealthIndicator cuprumHealthIndicator(ProgramCatalogue catalogue, CuprumProperties properties) {
     return new CuprumHealthIndicator(catalogue, RequiredPrograms.of(catalogue, properties.getHealth()),

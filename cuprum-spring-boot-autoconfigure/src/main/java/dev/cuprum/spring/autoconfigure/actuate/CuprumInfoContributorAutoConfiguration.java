@@ -15,11 +15,11 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = CuprumAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "cuprum.enabled", matchIfMissing = true)
 @ConditionalOnClass({ InfoContributor.class, ConditionalOnEnabledInfoContributor.class })
-@ConditionalOnEnabledInfoContributor("cuprum")
-@ConditionalOnBean(ProgramCatalogue.class)
 public final class CuprumInfoContributorAutoConfiguration {
 
   @Bean
+  @ConditionalOnEnabledInfoContributor("cuprum")
+  @ConditionalOnBean(ProgramCatalogue.class)
   @ConditionalOnMissingBean
   CuprumInfoContributor cuprumInfoContributor(ProgramCatalogue catalogue) {
     return new CuprumInfoContributor(catalogue);
