@@ -31,6 +31,16 @@ import org.springframework.core.annotation.Order;
  * <p>Every {@link BeforeHook}, {@link AfterHook} and {@link ExecHook} bean becomes a root hook of
  * the executor. Before and observe hooks run in {@link Order @Order}; after hooks run in the
  * reverse order, so the first-ordered hook wraps all the others.
+ *
+ * <p>Async runs and batch members run on the {@code cuprumTaskExecutor} bean, or on the bean
+ * named by {@code cuprum.task-execution.executor-bean}. That bean is not a default autowiring
+ * candidate, so Boot's {@code applicationTaskExecutor} and injection by type are unaffected. It
+ * is built with Boot's executor builders, so application customizers and task decorators apply
+ * to it, and with {@code io.micrometer:context-propagation} present it also carries the
+ * submitting thread's context-propagation state (MDC, security context and the like, whatever
+ * is registered with the {@code ContextRegistry}) into hooks and batch listeners; set
+ * {@code cuprum.task-execution.propagate-context=false} to leave that out. Cuprum's own context
+ * and the current observation are carried by the core in every case.
  */
 @AutoConfiguration(afterName = {
     "org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration",

@@ -28,16 +28,8 @@ import org.springframework.util.ClassUtils;
 /**
  * The {@value #BEAN_NAME} bean: a thread pool, or virtual threads when
  * {@code spring.threads.virtual.enabled=true} on Java 21 and later. Either way only the waiting
- * for processes runs on it; Cuprum reads output on platform threads of its own.
- *
- * <p>It is not a default autowiring candidate, so Boot's {@code applicationTaskExecutor} and
- * anything injected by type are unaffected. It is built from Boot's executor builders, so
- * application customizers and task decorators apply to it as well. When
- * {@code io.micrometer:context-propagation} is present (and
- * {@code cuprum.task-execution.propagate-context} is not false) its tasks also carry the
- * submitting thread's context-propagation state, so hooks and listeners running for a batch see
- * the caller's MDC, security context and the like; Cuprum's own context and the current
- * observation are carried by the core in any case.
+ * for processes runs on it; Cuprum reads output on platform threads of its own. See
+ * {@link CuprumAutoConfiguration} for what its tasks carry.
  */
 final class CuprumTaskExecutorConfigurations {
 
