@@ -6,6 +6,7 @@ import dev.cuprum.concurrent.ConcurrentResult;
 import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
+import dev.cuprum.micrometer.ObservationOptions;
 import dev.cuprum.runtime.DefaultCommandExecutor;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -125,8 +126,14 @@ public interface CommandExecutor {
     /** Runs async work and concurrent batches; defaults to a pool documented on the implementation. */
     Builder taskExecutor(Executor executor);
 
-    /** Records a {@code cuprum.exec} observation per command. */
+    /**
+     * Records a {@code cuprum.exec} observation per command, and a {@code cuprum.pipeline} or
+     * {@code cuprum.batch} observation around pipelines and batches.
+     */
     Builder observationRegistry(ObservationRegistry registry);
+
+    /** How observations are recorded; {@link ObservationOptions#defaults()} unless set. */
+    Builder observationOptions(ObservationOptions options);
 
     /**
      * Records the {@code cuprum.executions}, {@code cuprum.failures}... meters of

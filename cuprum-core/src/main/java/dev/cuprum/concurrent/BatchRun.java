@@ -7,6 +7,8 @@ import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
 import dev.cuprum.context.CuprumContext;
+import dev.cuprum.micrometer.CompositeObservations;
+import dev.cuprum.micrometer.ExecOutcome;
 import dev.cuprum.runtime.CancellableFuture;
 import dev.cuprum.runtime.CommandRun;
 import dev.cuprum.runtime.ExecutorConfig;
@@ -14,6 +16,7 @@ import dev.cuprum.runtime.RunControl;
 import dev.cuprum.runtime.Timers;
 import dev.cuprum.runtime.Waits;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,8 @@ public final class BatchRun {
   private @Nullable Termination stopReason;
   private @Nullable CountDownLatch workersDone;
   private @Nullable ScheduledFuture<?> timer;
+  private @Nullable Observation observation;
+  private volatile @Nullable RejectedExecutionException rejected;
 
   private BatchRun(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch) {
     this.config = config;
@@ -134,7 +139,10 @@ public final class BatchRun {
     if (batch.timeout() != null) {
       timer = Timers.schedule(() -> stop(Termination.TIMEOUT), batch.timeout());
     }
-    Observation parent = config.observationRegistry().getCurrentObservation();
+    ObservationRegistry registry = config.observationRegistry();
+    observation = registry.isNoop() ? null
+        : CompositeObservations.startBatch(registry, commands.size(), batch.concurrency());
+    Observation parent = observation;
     Runnable worker = context.wrap(() -> {
       try (Observation.Scope scope = parent == null ? null : parent.openScope()) {
         work();
@@ -155,11 +163,11 @@ public final class BatchRun {
     }
     if (rejection != null) {
       LOG.warn("The task executor accepted {} of {} batch workers: {}", submitted, workers, rejection.toString());
+      if (submitted == 0) {
+        rejected = rejection;
+      }
       for (int i = submitted; i < workers; i++) {
         workerDone();
-      }
-      if (submitted == 0) {
-        future.completeExceptionally(rejection);
       }
     }
   }
@@ -262,6 +270,12 @@ public final class BatchRun {
     if (timer != null) {
       timer.cancel(false);
     }
+    RejectedExecutionException rejection = rejected;
+    if (rejection != null) {
+      stopObservation(ExecOutcome.ERROR, rejection);
+      future.completeExceptionally(rejection);
+      return;
+    }
     List<CommandResult> finished = new ArrayList<>();
     List<Integer> failures = new ArrayList<>();
     List<Integer> indices = new ArrayList<>();
@@ -283,13 +297,27 @@ public final class BatchRun {
       reason = stopReason;
     }
     if (reason == Termination.TIMEOUT) {
-      future.completeExceptionally(new ConcurrentExecutionException("Batch timed out after " + batch.timeout() + "; "
+      fail(ExecOutcome.TIMEOUT, new ConcurrentExecutionException("Batch timed out after " + batch.timeout() + "; "
           + finished.size() + " of " + commands.size() + " commands finished", result, thrown));
+    } else if (reason == Termination.CANCELLED) {
+      stopObservation(ExecOutcome.CANCELLED, null);
     } else if (!thrown.isEmpty()) {
-      future.completeExceptionally(new ConcurrentExecutionException(thrown.size() + " of " + commands.size()
+      fail(ExecOutcome.ERROR, new ConcurrentExecutionException(thrown.size() + " of " + commands.size()
           + " commands ended with an exception", result, thrown));
     } else {
+      stopObservation(result.ok() ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE, null);
       future.complete(result);
+    }
+  }
+
+  private void fail(ExecOutcome outcome, ConcurrentExecutionException failure) {
+    stopObservation(outcome, failure);
+    future.completeExceptionally(failure);
+  }
+
+  private void stopObservation(ExecOutcome outcome, @Nullable Throwable error) {
+    if (observation != null) {
+      CompositeObservations.stop(observation, outcome, error);
     }
   }
 

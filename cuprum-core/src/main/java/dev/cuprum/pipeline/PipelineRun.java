@@ -15,6 +15,8 @@ import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.events.ExecPhase;
+import dev.cuprum.micrometer.CompositeObservations;
+import dev.cuprum.micrometer.ExecOutcome;
 import dev.cuprum.runtime.CommandRun;
 import dev.cuprum.runtime.ExecutionEvents;
 import dev.cuprum.runtime.ExecutorConfig;
@@ -26,6 +28,8 @@ import dev.cuprum.runtime.RunScope;
 import dev.cuprum.runtime.StdinFeeder;
 import dev.cuprum.runtime.StreamPump;
 import dev.cuprum.runtime.Waits;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -82,6 +86,34 @@ public final class PipelineRun {
     for (SafeCmd stage : stages) {
       config.checkAllowed(stage.program(), context);
     }
+    ObservationRegistry registry = config.observationRegistry();
+    if (registry.isNoop()) {
+      return run(context);
+    }
+    Observation observation = CompositeObservations.startPipeline(registry, stages.size());
+    ExecOutcome outcome = ExecOutcome.ERROR;
+    Throwable error = null;
+    try (Observation.Scope scope = observation.openScope()) {
+      PipelineResult result = run(context);
+      outcome = result.ok() ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
+      return result;
+    } catch (TimeoutExpiredException e) {
+      outcome = ExecOutcome.TIMEOUT;
+      error = e;
+      throw e;
+    } catch (CommandCancelledException e) {
+      outcome = ExecOutcome.CANCELLED;
+      error = e;
+      throw e;
+    } catch (RuntimeException | Error e) {
+      error = e;
+      throw e;
+    } finally {
+      CompositeObservations.stop(observation, outcome, error);
+    }
+  }
+
+  private PipelineResult run(CuprumContext context) {
     ExecutionContext execution = config.contextFor(options.context());
     byte[] stdin = options.stdin() == null ? null : options.stdin().encode(execution.charset(), execution.malformedInput());
     RunScope scope = RunScope.of(config, context);
@@ -371,7 +403,7 @@ public final class PipelineRun {
         InputStream in, ExecPhase phase, ExecutionEvents stageEvents, @Nullable OutputStream sink,
         OutputStream jvmStream) {
       OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
-      Consumer<String> lines = stageEvents.active() ? line -> stageEvents.line(phase, line) : null;
+      Consumer<String> lines = stageEvents.wantsOutput() ? line -> stageEvents.line(phase, line) : null;
       return StreamPump.of(in, phase == ExecPhase.STDOUT ? "stdout" : "stderr",
           options.capture() ? execution.maxCaptureBytes() : 0, echo, execution.charset(), execution.malformedInput(),
           lines).start();

@@ -159,15 +159,15 @@ public final class CommandRun {
       boolean truncated = stdout != null && stdout.truncated() || stderr != null && stderr.truncated();
       CommandResult result = new CommandResult(cmd.program(), cmd.argv(), exitCode, pid, out, err, duration, truncated,
           termination);
-      events.exit(exitCode, duration, termination, null);
+      Throwable stopCause = control.stopCause();
+      events.exit(exitCode, duration, termination, stopCause == null ? null : "ended because " + stopCause);
       control.restoreInterrupt();
 
       switch (termination) {
         case TIMEOUT -> throw new TimeoutExpiredException(cmd.maskedArgvWithProgram(),
             Objects.requireNonNullElse(control.timeoutLimit(), Objects.requireNonNull(timeout)), out, err);
         case CANCELLED, FAIL_FAST -> {
-          Throwable cause = control.stopCause();
-          throwIfFailed(cause);
+          throwIfFailed(stopCause);
           throw cancelled(null);
         }
         case NONE -> throwIfFailed(events.failure());
@@ -206,7 +206,7 @@ public final class CommandRun {
 
     private StreamPump pump(ExecPhase phase, @Nullable OutputStream sink, PrintStream jvmStream) {
       OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
-      Consumer<String> lines = events.active() ? line -> events.line(phase, line) : null;
+      Consumer<String> lines = events.wantsOutput() ? line -> events.line(phase, line) : null;
       return StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
           phase.name().toLowerCase(Locale.ROOT), options.capture() ? execution.maxCaptureBytes() : 0, echo,
           execution.charset(), execution.malformedInput(), lines).start();

@@ -15,7 +15,9 @@ import dev.cuprum.concurrent.ConcurrentResult;
 import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
+import dev.cuprum.micrometer.ExecObservationHook;
 import dev.cuprum.micrometer.MetricsHook;
+import dev.cuprum.micrometer.ObservationOptions;
 import dev.cuprum.pipeline.PipelineRun;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -122,6 +124,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     private ExecutionContext defaultContext = ExecutionContext.defaults();
     private @Nullable Executor taskExecutor;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private ObservationOptions observationOptions = ObservationOptions.defaults();
 
     @Override
     public Builder catalogue(ProgramCatalogue catalogue) {
@@ -184,6 +187,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     }
 
     @Override
+    public Builder observationOptions(ObservationOptions options) {
+      this.observationOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    @Override
     public Builder meterRegistry(MeterRegistry registry) {
       return observeHook(new MetricsHook(registry));
     }
@@ -197,8 +206,13 @@ public final class DefaultCommandExecutor implements CommandExecutor {
       if (defaultTimeout != null) {
         context.timeout(defaultTimeout);
       }
+      List<ExecHook> hooks = new ArrayList<>(observeHooks);
+      if (!observationRegistry.isNoop()) {
+        // First, so that spans and timers close even when a later hook fails.
+        hooks.add(0, new ExecObservationHook(observationRegistry, observationOptions));
+      }
       return new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist, beforeHooks, afterHooks,
-          observeHooks, context.build(), taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(),
+          hooks, context.build(), taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(),
           observationRegistry, new ActiveRuns()));
     }
   }

@@ -42,6 +42,7 @@ public final class ExecutionEvents {
   private final Map<String, Object> tags;
   private final @Nullable UUID execId;
   private final Consumer<Throwable> onFailure;
+  private final boolean wantsOutput;
   private @Nullable Long pid;
   private @Nullable Throwable failure;
   private boolean exited;
@@ -55,6 +56,7 @@ public final class ExecutionEvents {
     this.tags = Map.of();
     this.execId = null;
     this.onFailure = failure -> {};
+    this.wantsOutput = false;
   }
 
   private ExecutionEvents(
@@ -68,6 +70,7 @@ public final class ExecutionEvents {
     this.tags = tags;
     this.execId = UUID.randomUUID();
     this.onFailure = onFailure;
+    this.wantsOutput = hooks.stream().anyMatch(hook -> !(hook instanceof OutputInterest interest) || interest.wantsOutput());
   }
 
   /**
@@ -101,6 +104,11 @@ public final class ExecutionEvents {
   /** Whether any hook listens; when none does, every method here returns at once. */
   public boolean active() {
     return hooks.length > 0;
+  }
+
+  /** Whether any hook wants STDOUT and STDERR line events. */
+  public boolean wantsOutput() {
+    return wantsOutput;
   }
 
   public void plan() {

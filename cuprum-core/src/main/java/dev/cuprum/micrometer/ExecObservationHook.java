@@ -1,0 +1,119 @@
+package dev.cuprum.micrometer;
+
+import dev.cuprum.context.ExecHook;
+import dev.cuprum.events.ExecEvent;
+import dev.cuprum.events.ExecPhase;
+import dev.cuprum.runtime.OutputInterest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the events of each execution into one {@code cuprum.exec} observation: started at START
+ * with the thread's current observation as parent, stopped at EXIT with the outcome. Executors
+ * built with an observation registry place it first among their observe hooks.
+ *
+ * <p>With {@link ObservationOptions#recordOutput()} each output line becomes an observation event
+ * named {@code cuprum.stdout} or {@code cuprum.stderr} whose contextual name is the line, at most
+ * {@link ObservationOptions#maxOutputEvents()} per command.
+ */
+public final class ExecObservationHook implements ExecHook, OutputInterest {
+
+  private final ObservationRegistry registry;
+  private final ObservationOptions options;
+  private final Map<UUID, Running> running = new ConcurrentHashMap<>();
+
+  public ExecObservationHook(ObservationRegistry registry, ObservationOptions options) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  @Override
+  public boolean wantsOutput() {
+    return options.recordOutput() && options.maxOutputEvents() > 0;
+  }
+
+  @Override
+  public void onEvent(ExecEvent event) {
+    switch (event.phase()) {
+      case START -> start(event);
+      case STDOUT, STDERR -> recordLine(event);
+      case STDIN_ERROR -> {
+        Running execution = running.get(event.execId());
+        if (execution != null) {
+          execution.observation.event(Observation.Event.of("cuprum.stdin_error", String.valueOf(event.note())));
+        }
+      }
+      case EXIT -> stop(event);
+      case PLAN, STDIN -> { }
+    }
+  }
+
+  private void start(ExecEvent event) {
+    String project = event.project();
+    ExecObservationContext context = new ExecObservationContext(event.program(), project == null ? "unknown" : project,
+        event.argv(), event.cwd(), event.pid() == null ? -1 : event.pid(), integerTag(event, "pipeline_stage_index"),
+        integerTag(event, "pipeline_stages"));
+    Observation observation = CuprumObservationDocumentation.EXEC
+        .observation(options.convention(), DefaultExecObservationConvention.INSTANCE, () -> context, registry)
+        .parentObservation(registry.getCurrentObservation())
+        .start();
+    running.put(event.execId(), new Running(observation, context));
+  }
+
+  private void recordLine(ExecEvent event) {
+    if (!wantsOutput()) {
+      return;
+    }
+    Running execution = running.get(event.execId());
+    if (execution != null && execution.outputEvents < options.maxOutputEvents()) {
+      execution.outputEvents++;
+      String name = event.phase() == ExecPhase.STDOUT ? "cuprum.stdout" : "cuprum.stderr";
+      execution.observation.event(Observation.Event.of(name, String.valueOf(event.line())));
+    }
+  }
+
+  private void stop(ExecEvent event) {
+    Running execution = running.remove(event.execId());
+    if (execution == null) {
+      return;
+    }
+    int exitCode = event.exitCode() == null ? -1 : event.exitCode();
+    execution.context.ended(outcome(event, exitCode), exitCode, event.duration());
+    execution.observation.stop();
+  }
+
+  static ExecOutcome outcome(ExecEvent event, int exitCode) {
+    Object termination = event.tags().get("termination");
+    if ("timeout".equals(termination)) {
+      return ExecOutcome.TIMEOUT;
+    }
+    if (event.note() != null) {
+      return ExecOutcome.ERROR;
+    }
+    if (termination != null) {
+      return ExecOutcome.CANCELLED;
+    }
+    return exitCode == 0 ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
+  }
+
+  private static @Nullable Integer integerTag(ExecEvent event, String name) {
+    return event.tags().get(name) instanceof Integer value ? value : null;
+  }
+
+  private static final class Running {
+
+    final Observation observation;
+    final ExecObservationContext context;
+    int outputEvents;
+
+    Running(Observation observation, ExecObservationContext context) {
+      this.observation = observation;
+      this.context = context;
+    }
+  }
+}
