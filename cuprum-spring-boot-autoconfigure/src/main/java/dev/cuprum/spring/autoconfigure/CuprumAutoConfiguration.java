@@ -7,6 +7,7 @@ import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.logging.LoggingHook;
+import dev.cuprum.micrometer.ExecObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.Executor;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,11 @@ import org.springframework.core.annotation.Order;
  * <p>Every {@link BeforeHook}, {@link AfterHook} and {@link ExecHook} bean becomes a root hook of
  * the executor. Before and observe hooks run in {@link Order @Order}; after hooks run in the
  * reverse order, so the first-ordered hook wraps all the others.
+ *
+ * <p>With an {@link ObservationRegistry} bean every command is a {@code cuprum.exec} observation,
+ * and pipelines and batches get a {@code cuprum.pipeline} or {@code cuprum.batch} parent; Boot's
+ * metrics and tracing handlers turn them into timers and spans. {@code cuprum.observations.*}
+ * and an {@link ExecObservationConvention} bean shape them.
  *
  * <p>Async runs and batch members run on the {@code cuprumTaskExecutor} bean, or on the bean
  * named by {@code cuprum.task-execution.executor-bean}. That bean is not a default autowiring
@@ -69,12 +75,14 @@ public final class CuprumAutoConfiguration {
   @ConditionalOnMissingBean
   CommandExecutor commandExecutor(CuprumProperties properties, ProgramCatalogue catalogue,
       ObjectProvider<BeforeHook> beforeHooks, ObjectProvider<AfterHook> afterHooks, ObjectProvider<ExecHook> execHooks,
-      ObjectProvider<ObservationRegistry> observationRegistry, BeanFactory beanFactory) {
+      ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ExecObservationConvention> convention,
+      BeanFactory beanFactory) {
     CommandExecutor.Builder builder = CommandExecutor.builder()
         .catalogue(catalogue)
         .enforceAllowlist(properties.isEnforceAllowlist())
         .defaultContext(CuprumSettings.defaultContext(properties.getDefaults()))
-        .taskExecutor(taskExecutor(properties.getTaskExecution(), beanFactory));
+        .taskExecutor(taskExecutor(properties.getTaskExecution(), beanFactory))
+        .observationOptions(CuprumSettings.observationOptions(properties.getObservations(), convention.getIfAvailable()));
     observationRegistry.ifAvailable(builder::observationRegistry);
     beforeHooks.orderedStream().forEach(builder::beforeHook);
     afterHooks.orderedStream().forEach(builder::afterHook);

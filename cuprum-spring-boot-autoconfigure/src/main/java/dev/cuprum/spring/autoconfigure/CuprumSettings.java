@@ -9,12 +9,15 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.concurrent.ConcurrentConfig;
+import dev.cuprum.micrometer.ExecObservationConvention;
+import dev.cuprum.micrometer.ObservationOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns {@link CuprumProperties} into core objects, checking every value on the way so that a
@@ -139,6 +142,17 @@ final class CuprumSettings {
           "at least one command must be able to run", "Set 1 or more, or remove the property for no limit.");
     }
     return ConcurrentConfig.builder().concurrency(maxConcurrency).failFast(concurrency.isFailFast()).build();
+  }
+
+  /** The options of {@code cuprum.observations.*}, with the application's convention if it has one. */
+  static ObservationOptions observationOptions(CuprumProperties.Observations observations,
+      @Nullable ExecObservationConvention convention) {
+    if (observations.getMaxOutputEvents() < 0) {
+      throw new InvalidCuprumPropertyException("cuprum.observations.max-output-events",
+          observations.getMaxOutputEvents(), "the number of output events cannot be negative",
+          "Set 0 or more; cuprum.observations.record-output=false records none.");
+    }
+    return new ObservationOptions(observations.isRecordOutput(), observations.getMaxOutputEvents(), convention);
   }
 
   /** Checks the pool sizing of {@code cuprum.task-execution.*}. */

@@ -112,6 +112,12 @@ class CuprumFailureAnalyzerTests {
   }
 
   @Test
+  void aNegativeNumberOfOutputEventsIsReported() {
+    assertThat(analyze("cuprum.observations.max-output-events=-1").getDescription())
+        .contains("'-1' of the property 'cuprum.observations.max-output-events'");
+  }
+
+  @Test
   void anExecutorBeanThatIsMissingOrNoExecutorIsReported() {
     assertThat(analyze("cuprum.task-execution.executor-bean=nowhere").getDescription())
         .contains("'nowhere' of the property 'cuprum.task-execution.executor-bean'")
