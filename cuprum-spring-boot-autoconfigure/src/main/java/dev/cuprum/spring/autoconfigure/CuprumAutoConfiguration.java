@@ -53,7 +53,8 @@ import org.springframework.core.annotation.Order;
     "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "cuprum.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CuprumProperties.class)
-@Import({ CuprumTaskExecutorConfigurations.PlatformThreads.class, CuprumTaskExecutorConfigurations.VirtualThreads.class })
+@Import({ CuprumTaskExecutorConfigurations.PlatformThreads.class,
+    CuprumTaskExecutorConfigurations.VirtualThreads.class })
 public final class CuprumAutoConfiguration {
 
   /** The name of the logger of {@code cuprum.logging.enabled}. */
@@ -82,7 +83,8 @@ public final class CuprumAutoConfiguration {
         .enforceAllowlist(properties.isEnforceAllowlist())
         .defaultContext(CuprumSettings.defaultContext(properties.getDefaults()))
         .taskExecutor(taskExecutor(properties.getTaskExecution(), beanFactory))
-        .observationOptions(CuprumSettings.observationOptions(properties.getObservations(), convention.getIfAvailable()));
+        .observationOptions(
+            CuprumSettings.observationOptions(properties.getObservations(), convention.getIfAvailable()));
     observationRegistry.ifAvailable(builder::observationRegistry);
     beforeHooks.orderedStream().forEach(builder::beforeHook);
     afterHooks.orderedStream().forEach(builder::afterHook);

@@ -46,7 +46,8 @@ public final class CuprumFailureAnalyzer implements FailureAnalyzer {
     }
     InvalidNoiseRuleException noiseRule = findCause(failure, InvalidNoiseRuleException.class);
     if (noiseRule != null) {
-      return new FailureAnalysis("Cuprum's program catalogue has an invalid noise rule: " + noiseRule.getMessage() + ".",
+      return new FailureAnalysis(
+          "Cuprum's program catalogue has an invalid noise rule: " + noiseRule.getMessage() + ".",
           "Fix the regular expression (java.util.regex syntax) of project '" + noiseRule.projectName()
               + "', or remove it.", noiseRule);
     }

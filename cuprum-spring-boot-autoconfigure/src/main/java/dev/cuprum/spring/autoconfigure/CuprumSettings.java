@@ -98,8 +98,8 @@ final class CuprumSettings {
           continue;
         }
         if (seen) {
-          String action = listedByDefaults
-              ? "Remove it from this project, or set cuprum.catalogue.include-defaults=false to leave the default projects out."
+          String action = listedByDefaults ? "Remove it from this project, or set "
+              + "cuprum.catalogue.include-defaults=false to leave the default projects out."
               : "List the program in one project only.";
           throw new InvalidCuprumPropertyException(projectProperty(entry.getKey()) + ".programs[" + i + "]", name,
               "the program is already listed by " + (listedByDefaults ? "the default project '" : "project '")

@@ -28,7 +28,8 @@ class AutoConfigurationRegistrationTests {
   void everyAutoConfigurationIsRegisteredAndEveryRegisteredClassIsOne() throws Exception {
     MetadataReaderFactory readers = new SimpleMetadataReaderFactory();
     List<String> found = new ArrayList<>();
-    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:dev/cuprum/spring/**/*.class")) {
+    Resource[] classes = new PathMatchingResourcePatternResolver().getResources("classpath*:dev/cuprum/spring/**/*.class");
+    for (Resource resource : classes) {
       AnnotationMetadata metadata = readers.getMetadataReader(resource).getAnnotationMetadata();
       if (metadata.hasAnnotation(AutoConfiguration.class.getName())) {
         found.add(metadata.getClassName());
