@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.cuprum.ExecutionContext;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CuprumPropertiesTests {
@@ -49,6 +50,20 @@ class CuprumPropertiesTests {
         .satisfies(e -> {
           assertThat(e.getProperty()).isEqualTo("cuprum.catalogue.projects[ ]");
           assertThat(e.getReason()).isEqualTo("a project name cannot be blank");
+        });
+  }
+
+  @Test
+  void aBlankProgramNameIsRefusedUnderItsProperty() {
+    CuprumProperties.Project tools = new CuprumProperties.Project();
+    tools.setPrograms(List.of("sh", " "));
+    properties.getCatalogue().getProjects().put("tools", tools);
+
+    assertThatExceptionOfType(InvalidCuprumPropertyException.class)
+        .isThrownBy(() -> CuprumSettings.catalogue(properties.getCatalogue()))
+        .satisfies(e -> {
+          assertThat(e.getProperty()).isEqualTo("cuprum.catalogue.projects.tools.programs[1]");
+          assertThat(e.getReason()).contains("cannot be blank");
         });
   }
 
