@@ -143,9 +143,10 @@ public final class BatchRun {
     observation = registry.isNoop() ? null
         : CompositeObservations.startBatch(registry, commands.size(), batch.concurrency());
     Observation parent = observation;
+    Runnable work = parent == null ? this::work : () -> parent.scoped(this::work);
     Runnable worker = context.wrap(() -> {
-      try (Observation.Scope scope = parent == null ? null : parent.openScope()) {
-        work();
+      try {
+        work.run();
       } finally {
         workerDone();
       }

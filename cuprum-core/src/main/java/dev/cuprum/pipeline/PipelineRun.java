@@ -93,8 +93,8 @@ public final class PipelineRun {
     Observation observation = CompositeObservations.startPipeline(registry, stages.size());
     ExecOutcome outcome = ExecOutcome.ERROR;
     Throwable error = null;
-    try (Observation.Scope scope = observation.openScope()) {
-      PipelineResult result = run(context);
+    try {
+      PipelineResult result = observation.scoped(() -> run(context));
       outcome = result.ok() ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
       return result;
     } catch (TimeoutExpiredException e) {

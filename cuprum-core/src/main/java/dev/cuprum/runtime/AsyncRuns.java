@@ -24,16 +24,17 @@ public final class AsyncRuns {
     RunControl control = new RunControl();
     CancellableFuture<T> future = new CancellableFuture<>(control);
     Observation parent = config.observationRegistry().getCurrentObservation();
-    Runnable task = CuprumContext.current().wrap(() -> {
+    Runnable run = () -> {
       if (future.isDone()) {
         return;
       }
-      try (Observation.Scope scope = parent == null ? null : parent.openScope()) {
+      try {
         future.complete(work.apply(control));
       } catch (Throwable e) {
         future.completeExceptionally(e);
       }
-    });
+    };
+    Runnable task = CuprumContext.current().wrap(parent == null ? run : () -> parent.scoped(run));
     try {
       config.taskExecutor().execute(task);
     } catch (RejectedExecutionException e) {

@@ -1,0 +1,79 @@
+package dev.cuprum.builders;
+
+import dev.cuprum.CommandBuilder;
+import dev.cuprum.InvalidArgumentException;
+import dev.cuprum.Programs;
+import dev.cuprum.SafeCmd;
+import dev.cuprum.Sh;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code git} commands of the default catalogue. Refs are validated by {@link GitRef}, so none can
+ * be read as an option. Run the commands with a working directory inside the repository (see
+ * {@link dev.cuprum.ExecutionContext#cwd()}).
+ */
+public final class Git {
+
+  private static final CommandBuilder GIT = Sh.make(Programs.GIT);
+
+  private Git() {}
+
+  /** {@code git status}, with {@code --short} and then {@code --branch} when asked for. */
+  public static SafeCmd status(boolean shortFormat, boolean branch) {
+    List<String> argv = new ArrayList<>(3);
+    argv.add("status");
+    if (shortFormat) {
+      argv.add("--short");
+    }
+    if (branch) {
+      argv.add("--branch");
+    }
+    return GIT.args(argv, Map.of());
+  }
+
+  /**
+   * {@code git checkout}: {@code checkout REF}; with {@code createBranch} {@code checkout -b REF}
+   * ({@code -B} with {@code force}, which resets an existing branch); otherwise {@code --detach}
+   * and then {@code --force} before the ref when asked for.
+   *
+   * @param ref the branch to switch to or create, or the commit to detach at
+   * @param createBranch create the branch {@code ref} at the current commit
+   * @param detach detach {@code HEAD} at {@code ref} instead of switching branch
+   * @param force discard local changes that would be overwritten (with {@code createBranch}: reset
+   *     the branch if it exists)
+   * @throws InvalidArgumentException when both {@code createBranch} and {@code detach} are true,
+   *     checked before the ref
+   * @throws InvalidGitRefException when {@link GitRef} refuses the ref
+   */
+  public static SafeCmd checkout(String ref, boolean createBranch, boolean detach, boolean force) {
+    if (createBranch && detach) {
+      throw new InvalidArgumentException("createBranch and detach cannot both be true");
+    }
+    GitRef checked = GitRef.of(ref);
+    List<String> argv = new ArrayList<>(4);
+    argv.add("checkout");
+    if (createBranch) {
+      argv.add(force ? "-B" : "-b");
+    } else {
+      if (detach) {
+        argv.add("--detach");
+      }
+      if (force) {
+        argv.add("--force");
+      }
+    }
+    argv.add(checked.value());
+    return GIT.args(argv, Map.of());
+  }
+
+  /**
+   * {@code git rev-parse REF}: prints the commit id the ref names.
+   *
+   * @throws InvalidGitRefException when {@link GitRef} refuses the ref
+   */
+  public static SafeCmd revParse(String ref) {
+    return GIT.args("rev-parse", GitRef.of(ref).value());
+  }
+}

@@ -1,0 +1,162 @@
+package dev.cuprum.builders;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A path that is safe to hand to a program as an argument: not empty, free of NUL characters and
+ * {@code ..} components, absolute unless relative paths were allowed, and never starting with
+ * {@code -}.
+ *
+ * <p>The checks run in the order of {@link PathRejection} and the first that fails is thrown as
+ * {@link InvalidPathException}. A path is absolute when it starts with {@code /} or with a drive
+ * such as {@code C:\} or {@code C:/} (accepted on every operating system).
+ *
+ * <p>The value is normalised the POSIX way: repeated slashes collapse, except that a leading
+ * {@code //} (exactly two) is kept; {@code .} components and a trailing slash are removed; a path
+ * of only {@code .} components is {@code "."}. Backslashes are ordinary characters. So
+ * {@code /tmp/./x//y/} becomes {@code /tmp/x/y}. A drive root keeps its slash ({@code C:/}), so
+ * that an accepted value is accepted again: normalising is idempotent and never turns an
+ * acceptable path into a refused one.
+ *
+ * <p>Relative paths are refused unless asked for, because what they name depends on the working
+ * directory of each run. When they are allowed, one whose normalised form starts with {@code -}
+ * (such as {@code -rf} or {@code ./-rf}) is still refused ({@link PathRejection#LEADING_DASH}):
+ * a program would read it as an option. Absolute paths never start with {@code -}, so no
+ * {@code SafePath} can be mistaken for an option.
+ *
+ * <p>A {@link Path} is converted to its string form first. Java's Unix paths already collapse
+ * repeated slashes, a leading {@code //} included, so {@code Path.of("//srv/x")} gives
+ * {@code /srv/x} whereas the string {@code "//srv/x"} keeps its two slashes.
+ *
+ * @param value the normalised path; the canonical constructor accepts what
+ *     {@link #of(String, boolean) of(value, true)} accepts and normalises it the same way
+ */
+public record SafePath(String value) {
+
+  public SafePath {
+    Objects.requireNonNull(value, "value");
+    PathRejection rejection = classify(value, true);
+    if (rejection != null) {
+      throw new InvalidPathException(rejection);
+    }
+    value = normalise(value);
+  }
+
+  /**
+   * An absolute path.
+   *
+   * @throws InvalidPathException when the path is empty, contains NUL or {@code ..} components, or
+   *     is not absolute
+   */
+  public static SafePath of(String path) {
+    return of(path, false);
+  }
+
+  /**
+   * An absolute path, from {@code path.toString()}.
+   *
+   * @throws InvalidPathException when the path is empty, contains {@code ..} components, or is
+   *     not absolute
+   */
+  public static SafePath of(Path path) {
+    return of(path, false);
+  }
+
+  /**
+   * A path, relative ones too when {@code allowRelative}.
+   *
+   * @throws InvalidPathException when {@link #classify(String, boolean)} reports a rejection, with
+   *     that rejection's message
+   */
+  public static SafePath of(String path, boolean allowRelative) {
+    Objects.requireNonNull(path, "path");
+    PathRejection rejection = classify(path, allowRelative);
+    if (rejection != null) {
+      throw new InvalidPathException(rejection);
+    }
+    return new SafePath(path);
+  }
+
+  /**
+   * A path from {@code path.toString()}, relative ones too when {@code allowRelative}.
+   *
+   * @throws InvalidPathException when {@link #classify(String, boolean)} reports a rejection for the
+   *     path's string form
+   */
+  public static SafePath of(Path path, boolean allowRelative) {
+    return of(Objects.requireNonNull(path, "path").toString(), allowRelative);
+  }
+
+  /**
+   * The first check {@code raw} fails, or null when {@link #of(String, boolean)} would accept it.
+   * Never throws for any string: use it to test input without catching exceptions.
+   */
+  public static @Nullable PathRejection classify(String raw, boolean allowRelative) {
+    Objects.requireNonNull(raw, "raw");
+    if (raw.isEmpty()) {
+      return PathRejection.EMPTY;
+    }
+    if (raw.indexOf('\0') >= 0) {
+      return PathRejection.NUL;
+    }
+    for (String component : raw.split("/", -1)) {
+      if (component.equals("..")) {
+        return PathRejection.PARENT_SEGMENT;
+      }
+    }
+    if (isAbsolute(raw)) {
+      return null;
+    }
+    if (!allowRelative) {
+      return PathRejection.NOT_ABSOLUTE;
+    }
+    return normalise(raw).startsWith("-") ? PathRejection.LEADING_DASH : null;
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  private static boolean isAbsolute(String path) {
+    return path.startsWith("/") || startsWithDrive(path);
+  }
+
+  private static boolean startsWithDrive(String path) {
+    if (path.length() < 3) {
+      return false;
+    }
+    char letter = path.charAt(0);
+    char separator = path.charAt(2);
+    boolean asciiLetter = (letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z');
+    return asciiLetter && path.charAt(1) == ':' && (separator == '/' || separator == '\\');
+  }
+
+  private static String normalise(String path) {
+    String root;
+    if (path.startsWith("//") && !path.startsWith("///")) {
+      root = "//";
+    } else if (path.startsWith("/")) {
+      root = "/";
+    } else {
+      root = "";
+    }
+    List<String> kept = new ArrayList<>();
+    for (String component : path.split("/")) {
+      if (!component.isEmpty() && !component.equals(".")) {
+        kept.add(component);
+      }
+    }
+    String joined = root + String.join("/", kept);
+    if (joined.isEmpty()) {
+      return ".";
+    }
+    // "C:/" would become "C:", which is no longer absolute and so would be refused next time.
+    boolean driveRootLost = startsWithDrive(path) && !startsWithDrive(joined);
+    return driveRootLost ? joined + "/" : joined;
+  }
+}
