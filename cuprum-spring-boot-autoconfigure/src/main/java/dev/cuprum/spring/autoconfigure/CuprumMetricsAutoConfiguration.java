@@ -1,0 +1,31 @@
+package dev.cuprum.spring.autoconfigure;
+
+import dev.cuprum.micrometer.MetricsHook;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of Cuprum's execution counters: a {@link MetricsHook} for the
+ * application's {@link MeterRegistry}, which joins the command executor's root observe hooks
+ * like any other {@code ExecHook} bean.
+ */
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "cuprum.enabled", matchIfMissing = true)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class CuprumMetricsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  MetricsHook cuprumMetricsHook(MeterRegistry meterRegistry) {
+    return new MetricsHook(meterRegistry);
+  }
+}

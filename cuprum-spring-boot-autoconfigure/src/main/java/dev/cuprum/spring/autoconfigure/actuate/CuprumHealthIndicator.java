@@ -1,0 +1,66 @@
+package dev.cuprum.spring.autoconfigure.actuate;
+
+import dev.cuprum.Program;
+import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.ProgramLocator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Whether the catalogue's programs can run on this host: each must resolve to an executable
+ * file, by absolute path or on the JVM's {@code PATH}.
+ *
+ * <p>Only the required programs decide the status: UP when all of them resolve, DOWN otherwise.
+ * The details list every catalogue program with its project, whether it is required and the
+ * file it resolves to (null when missing), then the missing required and optional programs by
+ * name.
+ */
+public class CuprumHealthIndicator extends AbstractHealthIndicator {
+
+  private final ProgramCatalogue catalogue;
+  private final Set<Program> required;
+  private final ProgramLocator locator;
+
+  /**
+   * @param catalogue the programs to check
+   * @param required the programs that decide the status, all from the catalogue
+   * @param locator how programs are found
+   */
+  public CuprumHealthIndicator(ProgramCatalogue catalogue, List<Program> required, ProgramLocator locator) {
+    super("Cuprum program check failed");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    this.required = Set.copyOf(required);
+    this.locator = Objects.requireNonNull(locator, "locator");
+  }
+
+  @Override
+  protected void doHealthCheck(Health.Builder builder) {
+    Map<String, Object> programs = new LinkedHashMap<>();
+    List<String> missingRequired = new ArrayList<>();
+    List<String> missingOptional = new ArrayList<>();
+    for (Program program : catalogue.allowlist()) {
+      Optional<Path> path = locator.locate(program);
+      boolean isRequired = required.contains(program);
+      Map<String, Object> detail = new LinkedHashMap<>();
+      detail.put("project", catalogue.projectFor(program).name());
+      detail.put("required", isRequired);
+      detail.put("path", path.map(Path::toString).orElse(null));
+      programs.put(program.name(), detail);
+      if (path.isEmpty()) {
+        (isRequired ? missingRequired : missingOptional).add(program.name());
+      }
+    }
+    (missingRequired.isEmpty() ? builder.up() : builder.down())
+        .withDetail("programs", programs)
+        .withDetail("missingRequired", missingRequired)
+        .withDetail("missingOptional", missingOptional);
+  }
+}
