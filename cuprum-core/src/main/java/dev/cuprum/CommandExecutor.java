@@ -74,8 +74,9 @@ public interface CommandExecutor {
 
   /**
    * Runs a pipeline and waits for every stage. Stages are linked by kernel pipes; only the final
-   * stage's stdout is captured. The options' stdin is not supported for pipelines (stage 0 reads
-   * an empty stdin).
+   * stage's stdout is captured, every stage's stderr separately. The options' stdin feeds stage
+   * 0, which otherwise reads an empty stdin. One timeout covers the whole pipeline; the first
+   * non-final stage to fail ends the others.
    */
   PipelineResult run(Pipeline pipeline, RunOptions options);
 
