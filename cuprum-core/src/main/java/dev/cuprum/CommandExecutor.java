@@ -124,6 +124,13 @@ public interface CommandExecutor {
     /** The context of runs that give none; {@link #cancelGrace(Duration)} overrides its grace. */
     Builder defaultContext(ExecutionContext context);
 
+    /**
+     * Resolves every catalogue program to its file in the JVM's {@code PATH} when the executor is
+     * built, and always runs that file (it becomes the first argv element). Later changes cannot
+     * swap the binary; a program not found then fails every run. Off by default.
+     */
+    Builder pinPrograms(boolean pin);
+
     /** Runs async work and concurrent batches; defaults to a pool documented on the implementation. */
     Builder taskExecutor(Executor executor);
 

@@ -134,7 +134,7 @@ public final class PipelineRun {
     boolean piped = options.capture() || options.echo();
     List<ProcessBuilder> builders = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      ProcessBuilder builder = Launcher.builder(stages.get(i), execution, env);
+      ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution, env);
       if (i == 0) {
         builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
       }
