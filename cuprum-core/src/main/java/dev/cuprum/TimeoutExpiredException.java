@@ -1,6 +1,6 @@
 package dev.cuprum;
 
-import java.math.BigDecimal;
+import dev.cuprum.runtime.Seconds;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +26,7 @@ public class TimeoutExpiredException extends CuprumException {
    */
   public TimeoutExpiredException(
       List<?> command, Duration timeout, @Nullable String stdout, @Nullable String stderr) {
-    super("Command " + command + " timed out after " + seconds(timeout) + " seconds");
+    super("Command " + command + " timed out after " + Seconds.of(timeout) + " seconds");
     this.command = List.copyOf(command);
     this.timeout = timeout;
     this.stdout = stdout;
@@ -50,12 +50,5 @@ public class TimeoutExpiredException extends CuprumException {
   /** The stderr read before the process was ended, or null when output was not captured. */
   public @Nullable String stderr() {
     return stderr;
-  }
-
-  static String seconds(Duration duration) {
-    return BigDecimal.valueOf(duration.getSeconds())
-        .add(BigDecimal.valueOf(duration.getNano(), 9))
-        .stripTrailingZeros()
-        .toPlainString();
   }
 }

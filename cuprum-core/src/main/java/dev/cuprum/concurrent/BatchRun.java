@@ -13,6 +13,7 @@ import dev.cuprum.runtime.CancellableFuture;
 import dev.cuprum.runtime.CommandRun;
 import dev.cuprum.runtime.ExecutorConfig;
 import dev.cuprum.runtime.RunControl;
+import dev.cuprum.runtime.Seconds;
 import dev.cuprum.runtime.Timers;
 import dev.cuprum.runtime.Waits;
 import io.micrometer.observation.Observation;
@@ -26,7 +27,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -43,9 +43,14 @@ import org.slf4j.LoggerFactory;
  * the batch stops. Results land in their submission slot, whatever the completion order. Every
  * command is a full run on its worker thread, with the caller's context and observation.
  *
+ * <p>The batch ends when every command is settled: finished, failed, or never started because
+ * the batch stopped. It does not wait for its workers, so a worker that the task executor queues
+ * behind other work, or drops, only leaves its commands to the others; a batch none of whose
+ * workers ever runs ends at its timeout or cancellation.
+ *
  * <p>The batch stops on the first non-zero exit or exception in fail-fast mode, when its timeout
- * elapses, or when its future is cancelled: running commands are ended (their whole process
- * tree), queued ones never start.
+ * elapses, or when its future is completed from outside (cancel, {@code orTimeout}): running
+ * commands are ended (their whole process tree), queued ones never start.
  */
 public final class BatchRun {
 
@@ -55,19 +60,19 @@ public final class BatchRun {
   private final List<SafeCmd> commands;
   private final ConcurrentConfig batch;
   private final RunOptions memberOptions;
-  private final CommandResult[] results;
-  private final Throwable[] errors;
-  private final RunControl[] running;
+  private final @Nullable CommandResult[] results;
+  private final @Nullable Throwable[] errors;
+  private final @Nullable RunControl[] running;
   private final AtomicInteger next = new AtomicInteger();
+  private final AtomicInteger unsettled;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final CountDownLatch settled = new CountDownLatch(1);
   private final Object lock = new Object();
-  private final RunControl batchControl = new RunControl();
-  private final CancellableFuture<ConcurrentResult> future = new CancellableFuture<>(batchControl);
+  private final CancellableFuture<ConcurrentResult> future = new CancellableFuture<>(new RunControl());
   private @Nullable Termination stopReason;
-  private @Nullable CountDownLatch workersDone;
   private @Nullable ScheduledFuture<?> timer;
   private @Nullable Observation observation;
-  private volatile @Nullable RejectedExecutionException rejected;
+  private volatile @Nullable RuntimeException refused;
 
   private BatchRun(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch) {
     this.config = config;
@@ -77,6 +82,7 @@ public final class BatchRun {
     this.results = new CommandResult[commands.size()];
     this.errors = new Throwable[commands.size()];
     this.running = new RunControl[commands.size()];
+    this.unsettled = new AtomicInteger(commands.size());
   }
 
   /**
@@ -85,57 +91,69 @@ public final class BatchRun {
    * @throws InvalidArgumentException when no command is given
    * @throws dev.cuprum.ForbiddenProgramException when any command may not run; none was started
    */
-  public static BatchRun start(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch) {
+  public static CompletableFuture<ConcurrentResult> start(ExecutorConfig config, List<SafeCmd> commands,
+      ConcurrentConfig batch) {
+    CuprumContext context = CuprumContext.current();
+    BatchRun run = checked(config, commands, batch, context);
+    run.launch(context);
+    return run.future;
+  }
+
+  /**
+   * Runs the batch on the task executor and waits for it. An interrupt cancels it: every command
+   * is ended before this returns; an interrupted caller starts nothing.
+   *
+   * @throws InvalidArgumentException when no command is given
+   * @throws dev.cuprum.ForbiddenProgramException when any command may not run; none was started
+   * @throws ConcurrentExecutionException when a command ended with an exception or the batch
+   *     timed out
+   * @throws CommandCancelledException when the calling thread was interrupted
+   */
+  public static ConcurrentResult run(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch) {
+    CuprumContext context = CuprumContext.current();
+    BatchRun run = checked(config, commands, batch, context);
+    if (Thread.currentThread().isInterrupted()) {
+      throw run.cancelled(null);
+    }
+    run.launch(context);
+    return run.await();
+  }
+
+  private static BatchRun checked(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch,
+      CuprumContext context) {
     Objects.requireNonNull(batch, "config");
     List<SafeCmd> copy = List.copyOf(Objects.requireNonNull(commands, "commands"));
     if (copy.isEmpty()) {
       throw new InvalidArgumentException("At least one command must be provided");
     }
-    CuprumContext context = CuprumContext.current();
     for (SafeCmd cmd : copy) {
       config.checkAllowed(cmd.program(), context);
     }
-    BatchRun run = new BatchRun(config, copy, batch);
-    run.launch(context);
-    return run;
+    return new BatchRun(config, copy, batch);
   }
 
-  /** The batch's future; cancelling it ends every running command and starts no other. */
-  public CompletableFuture<ConcurrentResult> future() {
-    return future;
-  }
-
-  /**
-   * Waits for the batch. An interrupt cancels it: every command is ended before this returns.
-   *
-   * @throws ConcurrentExecutionException when a command ended with an exception or the batch
-   *     timed out
-   * @throws CommandCancelledException when the calling thread was interrupted
-   */
-  public ConcurrentResult await() {
+  private ConcurrentResult await() {
     try {
       return future.get();
     } catch (InterruptedException e) {
       future.cancel(true);
-      Waits.await(Objects.requireNonNull(workersDone), Long.MAX_VALUE);
+      Waits.await(settled, Long.MAX_VALUE);
       Thread.currentThread().interrupt();
-      throw new CommandCancelledException("Batch of " + commands.size() + " commands was cancelled", masked(), null);
+      throw cancelled(null);
     } catch (ExecutionException e) {
       CommandRun.throwIfFailed(e.getCause());
       throw new IllegalStateException(e);
     } catch (CancellationException e) {
-      throw new CommandCancelledException("Batch of " + commands.size() + " commands was cancelled", masked(), e);
+      throw cancelled(e);
     }
   }
 
+  private CommandCancelledException cancelled(@Nullable Throwable cause) {
+    return new CommandCancelledException("Batch of " + commands.size() + " commands was cancelled", masked(), cause);
+  }
+
   private void launch(CuprumContext context) {
-    int workers = batch.concurrency() == null ? commands.size() : Math.min(batch.concurrency(), commands.size());
-    workersDone = new CountDownLatch(workers);
-    future.whenComplete((result, failure) -> {
-      if (future.isCancelled()) {
-        stop(Termination.CANCELLED);
-      }
-    });
+    future.whenComplete((result, failure) -> stop(Termination.CANCELLED));
     if (batch.timeout() != null) {
       timer = Timers.schedule(() -> stop(Termination.TIMEOUT), batch.timeout());
     }
@@ -144,31 +162,20 @@ public final class BatchRun {
         : CompositeObservations.startBatch(registry, commands.size(), batch.concurrency());
     Observation parent = observation;
     Runnable work = parent == null ? this::work : () -> parent.scoped(this::work);
-    Runnable worker = context.wrap(() -> {
-      try {
-        work.run();
-      } finally {
-        workerDone();
-      }
-    });
-    int submitted = 0;
-    RejectedExecutionException rejection = null;
-    for (int i = 0; i < workers; i++) {
+    Runnable worker = context.wrap(work);
+    int workers = batch.concurrency() == null ? commands.size() : Math.min(batch.concurrency(), commands.size());
+    for (int submitted = 0; submitted < workers; submitted++) {
       try {
         config.taskExecutor().execute(worker);
-        submitted++;
-      } catch (RejectedExecutionException e) {
-        rejection = e;
-        break;
-      }
-    }
-    if (rejection != null) {
-      LOG.warn("The task executor accepted {} of {} batch workers: {}", submitted, workers, rejection.toString());
-      if (submitted == 0) {
-        rejected = rejection;
-      }
-      for (int i = submitted; i < workers; i++) {
-        workerDone();
+      } catch (RuntimeException e) {
+        // A pool that takes fewer workers than asked still runs every command, only less at once.
+        if (submitted == 0) {
+          refused = e;
+          stop(Termination.CANCELLED);
+        } else {
+          LOG.warn("The task executor accepted {} of {} batch workers: {}", submitted, workers, e.toString());
+        }
+        return;
       }
     }
   }
@@ -176,7 +183,11 @@ public final class BatchRun {
   private void work() {
     int index;
     while (!isStopped() && (index = next.getAndIncrement()) < commands.size()) {
-      runMember(index);
+      try {
+        runMember(index);
+      } finally {
+        settle(1);
+      }
     }
   }
 
@@ -192,15 +203,12 @@ public final class BatchRun {
         running[index] = control;
       }
       CommandResult result;
+      boolean again;
       try {
         notify(listener -> listener.started(index, cmd));
         result = new CommandRun(config, cmd, memberOptions, control, Map.of()).execute();
-      } catch (CommandCancelledException e) {
-        if (control.stopCause() == null && isStopped()) {
-          return;
-        }
-        fail(index, e);
-        return;
+        notify(listener -> listener.finished(index, result));
+        again = retry != null && attempt < retry.maxAttempts() && retry.retryIf().test(result);
       } catch (Throwable e) {
         fail(index, e);
         return;
@@ -209,9 +217,7 @@ public final class BatchRun {
           running[index] = null;
         }
       }
-      notify(listener -> listener.finished(index, result));
-      if (retry != null && attempt < retry.maxAttempts() && retry.retryIf().test(result) && !isStopped()
-          && !Waits.await(stopped, System.nanoTime() + retry.backoffAfter(attempt).toNanos())) {
+      if (again && !isStopped() && !Waits.await(stopped, System.nanoTime() + retry.backoffAfter(attempt).toNanos())) {
         continue;
       }
       results[index] = result;
@@ -222,9 +228,16 @@ public final class BatchRun {
     }
   }
 
+  /**
+   * Records a member's exception. A member the batch itself cancelled is reported to the listener,
+   * so that every start has an end, but is no error of the batch: the batch says why it stopped.
+   */
   private void fail(int index, Throwable error) {
-    errors[index] = error;
     notify(listener -> listener.failed(index, error));
+    if (error instanceof CommandCancelledException && isStopped()) {
+      return;
+    }
+    errors[index] = error;
     if (batch.failFast()) {
       stop(Termination.FAIL_FAST);
     }
@@ -244,6 +257,7 @@ public final class BatchRun {
       }
     }
     stopped.countDown();
+    int claimed = next.getAndSet(commands.size());
     for (RunControl control : toStop) {
       if (reason == Termination.TIMEOUT) {
         control.stopForTimeout(Objects.requireNonNull(batch.timeout()));
@@ -251,18 +265,23 @@ public final class BatchRun {
         control.stop(reason, null);
       }
     }
-  }
-
-  private boolean isStopped() {
-    synchronized (lock) {
-      return stopReason != null;
+    if (claimed < commands.size()) {
+      settle(commands.size() - claimed);
     }
   }
 
-  private void workerDone() {
-    CountDownLatch done = Objects.requireNonNull(workersDone);
-    done.countDown();
-    if (done.getCount() == 0) {
+  private boolean isStopped() {
+    return stopReason() != null;
+  }
+
+  private @Nullable Termination stopReason() {
+    synchronized (lock) {
+      return stopReason;
+    }
+  }
+
+  private void settle(int count) {
+    if (unsettled.addAndGet(-count) == 0) {
       finish();
     }
   }
@@ -271,10 +290,18 @@ public final class BatchRun {
     if (timer != null) {
       timer.cancel(false);
     }
-    RejectedExecutionException rejection = rejected;
-    if (rejection != null) {
-      stopObservation(ExecOutcome.ERROR, rejection);
-      future.completeExceptionally(rejection);
+    try {
+      complete();
+    } finally {
+      settled.countDown();
+    }
+  }
+
+  private void complete() {
+    RuntimeException refusal = refused;
+    if (refusal != null) {
+      stopObservation(ExecOutcome.ERROR, refusal);
+      future.completeExceptionally(refusal);
       return;
     }
     List<CommandResult> finished = new ArrayList<>();
@@ -282,24 +309,24 @@ public final class BatchRun {
     List<Integer> indices = new ArrayList<>();
     Map<Integer, Throwable> thrown = new LinkedHashMap<>();
     for (int i = 0; i < commands.size(); i++) {
-      if (results[i] != null) {
-        if (!results[i].ok()) {
+      CommandResult result = results[i];
+      Throwable error = errors[i];
+      if (result != null) {
+        if (!result.ok()) {
           failures.add(finished.size());
         }
-        finished.add(results[i]);
+        finished.add(result);
         indices.add(i);
-      } else if (errors[i] != null) {
-        thrown.put(i, errors[i]);
+      } else if (error != null) {
+        thrown.put(i, error);
       }
     }
     ConcurrentResult result = new ConcurrentResult(finished, failures, indices);
-    Termination reason;
-    synchronized (lock) {
-      reason = stopReason;
-    }
+    Termination reason = stopReason();
     if (reason == Termination.TIMEOUT) {
-      fail(ExecOutcome.TIMEOUT, new ConcurrentExecutionException("Batch timed out after " + batch.timeout() + "; "
-          + finished.size() + " of " + commands.size() + " commands finished", result, thrown));
+      fail(ExecOutcome.TIMEOUT, new ConcurrentExecutionException("Batch of " + commands.size() + " commands timed out after "
+          + Seconds.of(Objects.requireNonNull(batch.timeout())) + " seconds; " + finished.size() + " finished", result,
+          thrown));
     } else if (reason == Termination.CANCELLED) {
       stopObservation(ExecOutcome.CANCELLED, null);
     } else if (!thrown.isEmpty()) {
@@ -322,6 +349,7 @@ public final class BatchRun {
     }
   }
 
+  /** Calls the listener; what it throws is logged and ignored, unless the JVM itself is failing. */
   private void notify(Consumer<BatchListener> call) {
     BatchListener listener = batch.listener();
     if (listener == null) {
@@ -329,7 +357,9 @@ public final class BatchRun {
     }
     try {
       call.accept(listener);
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       LOG.warn("A batch listener failed; the batch goes on", e);
     }
   }

@@ -2,8 +2,8 @@ package dev.cuprum.micrometer;
 
 import dev.cuprum.micrometer.CuprumObservationDocumentation.ExecHighCardinalityKeys;
 import dev.cuprum.micrometer.CuprumObservationDocumentation.ExecLowCardinalityKeys;
+import dev.cuprum.runtime.Seconds;
 import io.micrometer.common.KeyValues;
-import java.math.BigDecimal;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +64,6 @@ public class DefaultExecObservationConvention implements ExecObservationConventi
     if (duration == null) {
       return NONE;
     }
-    return BigDecimal.valueOf(duration.toNanos(), 9).stripTrailingZeros().toPlainString();
+    return Seconds.of(duration);
   }
 }

@@ -282,7 +282,7 @@ public final class PipelineRun {
 
       switch (stop) {
         case TIMEOUT -> throw new TimeoutExpiredException(commands(),
-            Objects.requireNonNullElse(control.timeoutLimit(), Objects.requireNonNull(timeout)),
+            control.timeoutLimit(timeout),
             results.get(results.size() - 1).stdout(), joinedStderr(results));
         case CANCELLED, FAIL_FAST -> {
           CommandRun.throwIfFailed(control.stopCause());

@@ -164,8 +164,8 @@ public final class CommandRun {
       control.restoreInterrupt();
 
       switch (termination) {
-        case TIMEOUT -> throw new TimeoutExpiredException(cmd.maskedArgvWithProgram(),
-            Objects.requireNonNullElse(control.timeoutLimit(), Objects.requireNonNull(timeout)), out, err);
+        case TIMEOUT -> throw new TimeoutExpiredException(cmd.maskedArgvWithProgram(), control.timeoutLimit(timeout),
+            out, err);
         case CANCELLED, FAIL_FAST -> {
           throwIfFailed(stopCause);
           throw cancelled(null);

@@ -99,12 +99,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
   @Override
   public ConcurrentResult runConcurrent(List<SafeCmd> commands, ConcurrentConfig batch) {
-    return BatchRun.start(config, commands, batch).await();
+    return BatchRun.run(config, commands, batch);
   }
 
   @Override
   public CompletableFuture<ConcurrentResult> runConcurrentAsync(List<SafeCmd> commands, ConcurrentConfig batch) {
-    return BatchRun.start(config, commands, batch).future();
+    return BatchRun.start(config, commands, batch);
   }
 
   private CommandRun command(SafeCmd cmd, RunOptions options, RunControl control) {

@@ -2,6 +2,7 @@ package dev.cuprum.runtime;
 
 import dev.cuprum.Termination;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -64,10 +65,13 @@ public final class RunControl {
     return stop(Termination.TIMEOUT, null);
   }
 
-  /** The outside limit given to {@link #stopForTimeout(Duration)}, or null. */
-  public @Nullable Duration timeoutLimit() {
+  /**
+   * The limit a timed-out run reports: the outside limit given to {@link #stopForTimeout(Duration)}
+   * when there was one, otherwise the run's own timeout.
+   */
+  public Duration timeoutLimit(@Nullable Duration ownTimeout) {
     synchronized (lock) {
-      return timeoutLimit;
+      return timeoutLimit != null ? timeoutLimit : Objects.requireNonNull(ownTimeout, "timeout");
     }
   }
 
