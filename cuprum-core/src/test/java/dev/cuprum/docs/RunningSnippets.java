@@ -9,6 +9,7 @@ import static dev.cuprum.docs.Tools.SLEEP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
@@ -189,7 +190,7 @@ class RunningSnippets {
         exits.add(event);
       }
     })) {
-      executor.run(stubborn, RunOptions.builder().timeout(Duration.ofMillis(200)).context(impatient).build());
+      executor.run(stubborn, RunOptions.builder().timeout(Duration.ofSeconds(1)).context(impatient).build());
     } catch (TimeoutExpiredException expected) {
       ExecEvent exit = exits.get(0);
       exit.exitCode();              // 137: 128 + SIGKILL
@@ -212,7 +213,8 @@ class RunningSnippets {
     running.cancel(true);
     // end::cancel[]
     assertThatThrownBy(running::join).isInstanceOf(CancellationException.class);
-    assertThat(executor.runningCommands()).isEmpty();
+    // The future is cancelled at once; the process tree is ended on the run's own thread.
+    await().atMost(Duration.ofSeconds(10)).until(() -> executor.runningCommands().isEmpty());
     CompletableFuture<CommandResult> bounded = executor.runAsync(Sh.make(SLEEP, CATALOGUE).args("30"),
         RunOptions.defaults()).orTimeout(200, TimeUnit.MILLISECONDS);
     assertThatThrownBy(bounded::join).hasCauseInstanceOf(TimeoutException.class);
