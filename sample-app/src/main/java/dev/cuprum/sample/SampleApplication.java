@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Starts the sample service; {@code server.port} sets its port (8080 by default). */
-@SpringBootApplication
+@SpringBootApplication(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
-public class SampleApplication {
+public final class SampleApplication {
 
   public static void main(String[] args) {
     SpringApplication.run(SampleApplication.class, args);

@@ -18,7 +18,7 @@ import org.springframework.util.StringUtils;
  * explicit {@code management.tracing.export.zipkin.enabled} always wins, since this default is
  * added with the lowest precedence.
  */
-public class TracingExportDefaults implements EnvironmentPostProcessor, Ordered {
+public final class TracingExportDefaults implements EnvironmentPostProcessor, Ordered {
 
   static final String ZIPKIN_ENDPOINT = "management.tracing.export.zipkin.endpoint";
   static final String ZIPKIN_ENABLED = "management.tracing.export.zipkin.enabled";

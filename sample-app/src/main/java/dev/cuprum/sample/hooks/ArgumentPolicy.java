@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(0)
-public class ArgumentPolicy implements BeforeHook {
+public final class ArgumentPolicy implements BeforeHook {
 
   @Override
   public void before(SafeCmd cmd) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(1)
-public class AuditLog implements AfterHook {
+public final class AuditLog implements AfterHook {
 
   /** The logger the records go to. */
   public static final String LOGGER = "audit";

@@ -3,7 +3,7 @@ package dev.cuprum.sample.hooks;
 import dev.cuprum.CuprumException;
 
 /** A command the {@link ArgumentPolicy} refuses; nothing was started. */
-public class CommandRefusedException extends CuprumException {
+public final class CommandRefusedException extends CuprumException {
 
   private static final long serialVersionUID = 1L;
 

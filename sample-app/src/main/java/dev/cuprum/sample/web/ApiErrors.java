@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * anything unexpected, whose details go to the log only.
  */
 @RestControllerAdvice
-class ApiErrors {
+final class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -31,10 +32,9 @@ class ApiErrors {
     return error(HttpStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
   }
 
-  /** A missing, malformed or mistyped JSON body; the parser's message would expose class names. */
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    return error(HttpStatus.BAD_REQUEST, "the request body must be a JSON object with the documented fields and types");
+    return error(HttpStatus.BAD_REQUEST, JsonProblems.reason(e));
   }
 
   /** The API reads JSON only; a wrong content type is a bad request like any other bad input. */
@@ -69,7 +69,11 @@ class ApiErrors {
     return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
   }
 
+  /**
+   * Always JSON, whatever the request's {@code Accept} header says: negotiating the error's type
+   * would turn a 400 into a 500 for a client that asked for text.
+   */
   private static ResponseEntity<ApiError> error(HttpStatusCode status, String message) {
-    return ResponseEntity.status(status).body(new ApiError(message));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(message));
   }
 }

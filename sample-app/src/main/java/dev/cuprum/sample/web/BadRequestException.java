@@ -1,11 +1,11 @@
 package dev.cuprum.sample.web;
 
 /** Input the API refuses; answered with 400 and the message as the reason. */
-public class BadRequestException extends RuntimeException {
+final class BadRequestException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  public BadRequestException(String message) {
+  BadRequestException(String message) {
     super(message);
   }
 }

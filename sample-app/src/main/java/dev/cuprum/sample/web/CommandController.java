@@ -23,20 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/echo} and {@code POST /api/batch}. */
 @RestController
-class CommandController {
+final class CommandController {
 
   private final CommandExecutor executor;
   private final EchoCommands echo;
   private final ArgumentPolicy policy;
-  private final ConcurrentConfig batchDefaults;
+  private final @Nullable Integer defaultConcurrency;
   private final SampleProperties.Batch limits;
 
+  /** {@code batchDefaults} holds {@code cuprum.concurrency.*}, of which a batch takes the concurrency. */
   CommandController(CommandExecutor executor, EchoCommands echo, ArgumentPolicy policy,
       @Qualifier("cuprumConcurrentConfig") ConcurrentConfig batchDefaults, SampleProperties properties) {
     this.executor = executor;
     this.echo = echo;
     this.policy = policy;
-    this.batchDefaults = batchDefaults;
+    this.defaultConcurrency = batchDefaults.concurrency();
     this.limits = properties.batch();
   }
 
@@ -53,11 +54,11 @@ class CommandController {
   @PostMapping(path = "/api/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
   BatchResponse batch(@RequestBody BatchRequest request) {
     List<SafeCmd> commands = commands(request);
+    // Collects every result rather than failing fast, so that each text gets its own answer.
     ConcurrentConfig config = ConcurrentConfig.builder()
         .concurrency(concurrency(request.concurrency(), commands.size()))
-        .failFast(batchDefaults.failFast())
         .build();
-    // Runs on the cuprumTaskExecutor, as a "cuprum.batch" observation whose children are the commands.
+    // The members run on the cuprumTaskExecutor, as children of one "cuprum.batch" observation.
     ConcurrentResult result = executor.runConcurrent(commands, config);
     List<BatchItem> items = result.results().stream()
         .map(each -> new BatchItem(each.exitCode(), each.stdout()))
@@ -94,8 +95,7 @@ class CommandController {
   /** The requested concurrency, else the configured one, else one command per text up to the limit. */
   private int concurrency(@Nullable Integer requested, int commandCount) {
     if (requested == null) {
-      Integer configured = batchDefaults.concurrency();
-      return configured != null ? configured : Math.min(commandCount, limits.maxConcurrency());
+      return defaultConcurrency != null ? defaultConcurrency : Math.min(commandCount, limits.maxConcurrency());
     }
     if (requested < 1) {
       throw new BadRequestException("concurrency must be at least 1, got " + requested);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Turns request texts into {@code echo -n TEXT} commands, refusing texts echo would misread. */
 @Component
-class EchoCommands {
+final class EchoCommands {
 
   /** What echo reads as options rather than text: {@code -n}, {@code -e}, {@code -E} and their combinations. */
   private static final Pattern ECHO_OPTION = Pattern.compile("-[neE]+");

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * outside them.
  */
 @Component
-class GitRoots {
+final class GitRoots {
 
   private final List<Path> roots;
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/git/status?dir=/abs/path}: {@code git status --short --branch} in that directory. */
 @RestController
-class GitStatusController {
+final class GitStatusController {
 
   /**
    * Keeps git status read-only and free of repository-configured programs: no optional index
@@ -50,8 +50,9 @@ class GitStatusController {
     // The builders use the default catalogue; rebuilding the command from the application's
     // catalogue gives it the sample's project, which metrics and spans are labelled with.
     SafeCmd cmd = Sh.make(status.program(), catalogue).args(status.argv(), Map.of());
-    // The call's context replaces the executor's default context; cuprum.defaults.timeout still
-    // applies, because a run without a timeout of its own falls back to it.
+    // A call's context replaces the one built from cuprum.defaults.*, except for the timeout: a run
+    // that sets none still gets cuprum.defaults.timeout. The sample keeps the other defaults as
+    // they are, so the context builder's defaults are the same.
     ExecutionContext context = ExecutionContext.builder().cwd(directory).env(READ_ONLY_GIT).build();
     CommandResult result = executor.run(cmd, RunOptions.builder().context(context).build());
     if (!result.ok()) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.type.LogicalType;
  * coercions are refused in {@code application.yml} ({@code spring.jackson.*}).
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson {
+final class StrictJson {
 
   @Bean
   JsonMapperBuilderCustomizer onlyStringsAreText() {
