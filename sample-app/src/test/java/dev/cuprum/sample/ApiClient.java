@@ -26,6 +26,10 @@ final class ApiClient {
     return send(request(pathAndQuery).GET());
   }
 
+  Response get(String pathAndQuery, String accept) {
+    return send(request(pathAndQuery).GET().header("Accept", accept));
+  }
+
   Response postJson(String path, String json) {
     return post(path, "application/json", json);
   }

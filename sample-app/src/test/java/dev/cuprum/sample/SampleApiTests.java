@@ -398,6 +398,21 @@ class SampleApiTests {
           .containsPattern("(?m)^cuprum_duration_seconds_count\\{program=\"echo\",project=\"sample\"\\}");
     }
 
+    /** What Prometheus asks for first; before 2.43 it drops a scrape with exemplars on _count. */
+    @Test
+    void openMetricsScrapesCarryExemplarsOnlyOnCounters() {
+      assertThat(api.postJson("/api/echo", "{\"text\": \"exemplar\"}").status()).isEqualTo(200);
+
+      ApiClient.Response scrape = api.get("/actuator/prometheus", "application/openmetrics-text;version=1.0.0");
+
+      assertThat(scrape.status()).isEqualTo(200);
+      assertThat(scrape.contentType()).startsWith("application/openmetrics-text");
+      assertThat(scrape.body())
+          .containsPattern("(?m)^cuprum_executions_total\\{[^}]*\\} \\S+ # \\{span_id=\"\\w+\",trace_id=\"\\w+\"\\}")
+          .containsPattern("(?m)^cuprum_exec_seconds_count\\{[^}]*\\} \\S+$")
+          .doesNotContainPattern("(?m)^\\w+_count\\{[^}]*\\} \\S+ #");
+    }
+
     @Test
     void theCuprumEndpointListsTheCatalogue() {
       ApiClient.Response response = api.get("/actuator/cuprum");
