@@ -17,6 +17,12 @@ import org.springframework.util.StringUtils;
  * creates it only when {@code management.opentelemetry.tracing.export.otlp.endpoint} is set. An
  * explicit {@code management.tracing.export.zipkin.enabled} always wins, since this default is
  * added with the lowest precedence.
+ *
+ * <p>The endpoint counts when it is in the environment as prepared at startup: configuration
+ * files, command-line arguments, system properties, environment variables, or a test's
+ * {@code @SpringBootTest(properties = ...)}. Property sources added later, such as a test's
+ * {@code @DynamicPropertySource}, come too late; set {@code management.tracing.export.zipkin.enabled}
+ * there as well.
  */
 public final class TracingExportDefaults implements EnvironmentPostProcessor, Ordered {
 
