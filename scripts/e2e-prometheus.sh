@@ -47,8 +47,7 @@ for text in one two three; do
   e2e_post_json "$app/api/echo" "{\"text\": \"$text\"}" >/dev/null
 done
 batch="$(e2e_post_json "$app/api/batch" '{"texts": ["a", "b", "c", "d"], "concurrency": 2}')"
-[[ "$batch" == '{"ok":true,"results":[{"exitCode":0,"stdout":"a"},{"exitCode":0,"stdout":"b"},{"exitCode":0,"stdout":"c"},{"exitCode":0,"stdout":"d"}]}' ]] \
-  || e2e_fail "unexpected batch response: $batch"
+[[ "$batch" == "$(e2e_batch_answer a b c d)" ]] || e2e_fail "unexpected batch response: $batch"
 curl -fsS --max-time 30 -o /dev/null "$app/api/git/status?dir=$E2E_TMP/git-root" || e2e_fail "git status failed"
 refused="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
   -d '{"text": ""}' "$app/api/echo")"

@@ -45,9 +45,8 @@ e2e_wait_sample "$app_port"
 app="http://127.0.0.1:$app_port"
 
 texts=(zipkin-a zipkin-b zipkin-c)
-batch="$(e2e_post_json "$app/api/batch" "{\"texts\": [\"${texts[0]}\", \"${texts[1]}\", \"${texts[2]}\"], \"concurrency\": 3}")"
-[[ "$batch" == "{\"ok\":true,\"results\":[{\"exitCode\":0,\"stdout\":\"zipkin-a\"},{\"exitCode\":0,\"stdout\":\"zipkin-b\"},{\"exitCode\":0,\"stdout\":\"zipkin-c\"}]}" ]] \
-  || e2e_fail "unexpected batch response: $batch"
+batch="$(e2e_post_json "$app/api/batch" "{\"texts\": $(jq -cn '$ARGS.positional' --args "${texts[@]}"), \"concurrency\": 3}")"
+[[ "$batch" == "$(e2e_batch_answer "${texts[@]}")" ]] || e2e_fail "unexpected batch response: $batch"
 e2e_log "ran a batch of ${#texts[@]} echo commands"
 
 trace_id=""

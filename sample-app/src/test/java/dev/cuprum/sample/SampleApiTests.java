@@ -91,7 +91,6 @@ class SampleApiTests {
     api = new ApiClient(port);
   }
 
-  /** Records the thread each command starts on and its last argument, as a root before hook. */
   @TestConfiguration(proxyBeanMethods = false)
   static class HookConfiguration {
 
@@ -101,6 +100,7 @@ class SampleApiTests {
     }
   }
 
+  /** A root before hook that records, by last argument, the thread each command starts on. */
   static final class StartedCommands implements BeforeHook {
 
     private final Map<String, String> threadByLastArgument = new ConcurrentHashMap<>();
@@ -162,7 +162,8 @@ class SampleApiTests {
           Arguments.of("{\"text\": \"-n\"}", "text '-n' would be read by echo as an option, not printed"),
           Arguments.of("{\"text\": \"-neE\"}", "text '-neE' would be read by echo as an option, not printed"),
           Arguments.of("{\"text\": \"a\\nb\"}",
-              "argument 2 of echo contains the control character U+000A; arguments with control characters are refused"),
+              "argument 2 of echo contains the control character U+000A;"
+                  + " arguments with control characters are refused"),
           Arguments.of("{\"text\": 5}", "text must be a string"),
           Arguments.of("{\"text\": true}", "text must be a string"),
           Arguments.of("{\"text\": [\"hi\"]}", "text must be a string"),
@@ -192,7 +193,8 @@ class SampleApiTests {
       assertThat(plain.status()).isEqualTo(400);
       assertThat(plain.error()).isEqualTo("Content-Type must be application/json, got text/plain");
       assertThat(form.status()).isEqualTo(400);
-      assertThat(form.error()).isEqualTo("Content-Type must be application/json, got application/x-www-form-urlencoded");
+      assertThat(form.error())
+          .isEqualTo("Content-Type must be application/json, got application/x-www-form-urlencoded");
     }
   }
 
@@ -234,7 +236,8 @@ class SampleApiTests {
           Arguments.of("{\"texts\": [\"a\", \"\"]}", "texts[1] must not be empty"),
           Arguments.of("{\"texts\": [\"a\", \"-e\"]}", "texts[1] '-e' would be read by echo as an option, not printed"),
           Arguments.of("{\"texts\": [\"a\", \"red\\u001b[31m\"]}",
-              "argument 2 of echo contains the control character U+001B; arguments with control characters are refused"),
+              "argument 2 of echo contains the control character U+001B;"
+                  + " arguments with control characters are refused"),
           Arguments.of("{\"texts\": \"a\"}", "texts must be an array"),
           Arguments.of("{\"texts\": [\"a\", 2]}", "texts[1] must be a string"),
           Arguments.of("{\"texts\": {\"a\": \"b\"}}", "texts must be an array"),
@@ -334,7 +337,8 @@ class SampleApiTests {
       ApiClient.Response response = api.get("/api/git/status?dir=" + query(plain.toString()));
 
       assertThat(response.status()).as(response.body()).isEqualTo(400);
-      assertThat(response.error()).startsWith("git status failed in " + plain + " (exit 128): fatal: not a git repository");
+      assertThat(response.error())
+          .startsWith("git status failed in " + plain + " (exit 128): fatal: not a git repository");
     }
   }
 
