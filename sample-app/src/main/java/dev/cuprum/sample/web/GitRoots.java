@@ -1,0 +1,90 @@
+package dev.cuprum.sample.web;
+
+import dev.cuprum.builders.PathRejection;
+import dev.cuprum.builders.SafePath;
+import dev.cuprum.sample.config.SampleProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The directories {@code sample.git.roots} lets git status look at: each root and everything
+ * below it, compared by real path, so that neither {@code ..} nor a symbolic link can lead
+ * outside them.
+ */
+@Component
+final class GitRoots {
+
+  private final List<Path> roots;
+
+  /**
+   * @throws IllegalStateException when a root is not an absolute path to an existing directory,
+   *     so that a mistyped root stops the application rather than refusing every request
+   */
+  GitRoots(SampleProperties properties) {
+    List<Path> configured = properties.git().roots();
+    List<Path> real = new ArrayList<>(configured.size());
+    for (int i = 0; i < configured.size(); i++) {
+      Path root = configured.get(i);
+      String property = "sample.git.roots[" + i + "]=" + root;
+      if (!root.isAbsolute()) {
+        throw new IllegalStateException(property + " must be an absolute path");
+      }
+      try {
+        Path resolved = root.toRealPath();
+        if (!Files.isDirectory(resolved)) {
+          throw new IllegalStateException(property + " is not a directory");
+        }
+        real.add(resolved);
+      } catch (IOException e) {
+        throw new IllegalStateException(property + " is not an existing directory (" + e + ")", e);
+      }
+    }
+    this.roots = List.copyOf(real);
+  }
+
+  /**
+   * The real path of a requested directory under one of the roots.
+   *
+   * @throws BadRequestException when the path is missing, not absolute, contains {@code ..}
+   *     segments, does not exist, is not a directory, or resolves outside every root
+   */
+  Path resolve(@Nullable String dir) {
+    if (dir == null) {
+      throw new BadRequestException("query parameter 'dir' is required");
+    }
+    PathRejection rejection = SafePath.classify(dir, false);
+    if (rejection != null) {
+      throw new BadRequestException("dir " + reason(rejection));
+    }
+    Path real;
+    try {
+      real = Path.of(SafePath.of(dir).value()).toRealPath();
+    } catch (NoSuchFileException e) {
+      throw new BadRequestException("dir " + dir + " does not exist");
+    } catch (IOException e) {
+      throw new BadRequestException("dir " + dir + " cannot be read: " + e.getClass().getSimpleName());
+    }
+    if (!Files.isDirectory(real)) {
+      throw new BadRequestException("dir " + dir + " is not a directory");
+    }
+    if (roots.stream().noneMatch(real::startsWith)) {
+      throw new BadRequestException("dir " + dir + " is outside the configured git roots");
+    }
+    return real;
+  }
+
+  private static String reason(PathRejection rejection) {
+    return switch (rejection) {
+      case EMPTY -> "must not be empty";
+      case NUL -> "must not contain NUL characters";
+      case PARENT_SEGMENT -> "must not contain '..' segments";
+      case NOT_ABSOLUTE, LEADING_DASH -> "must be an absolute path";
+    };
+  }
+}
