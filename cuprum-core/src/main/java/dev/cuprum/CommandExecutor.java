@@ -45,6 +45,15 @@ public interface CommandExecutor {
   /** The catalogue the executor was built with. */
   ProgramCatalogue catalogue();
 
+  /**
+   * The context of runs that give none. A context given to a call replaces it whole, so start
+   * from it to change one setting and keep the others:
+   * {@code executor.defaultContext().toBuilder().cwd(dir).build()}.
+   */
+  default ExecutionContext defaultContext() {
+    return ExecutionContext.defaults();
+  }
+
   /** The processes this executor has started that have not exited yet, oldest first. */
   default List<RunningCommand> runningCommands() {
     return List.of();

@@ -59,6 +59,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   }
 
   @Override
+  public ExecutionContext defaultContext() {
+    return config.defaultContext();
+  }
+
+  @Override
   public List<RunningCommand> runningCommands() {
     return config.activeRuns().snapshot();
   }

@@ -44,6 +44,21 @@ class RunTest {
   private final CommandExecutor executor = TestPrograms.executor();
 
   @Test
+  void aContextDerivedFromTheDefaultOneKeepsTheOtherDefaults(@TempDir Path dir) {
+    ExecutionContext defaults = ExecutionContext.builder().env(Map.of("CUPRUM_DEFAULT", "kept"))
+        .cancelGrace(Duration.ofMillis(123)).build();
+    CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).defaultContext(defaults)
+        .build();
+    assertThat(executor.defaultContext()).isEqualTo(defaults);
+
+    ExecutionContext derived = executor.defaultContext().toBuilder().cwd(dir).build();
+    assertThat(derived.cancelGrace()).isEqualTo(Duration.ofMillis(123));
+    CommandResult result = executor.run(sh("printf '%s %s' \"$CUPRUM_DEFAULT\" \"$PWD\""),
+        RunOptions.builder().context(derived).build());
+    assertThat(result.stdout()).isEqualTo("kept " + dir);
+  }
+
+  @Test
   void capturesStdoutAndStderrByDefault() {
     CommandResult result = executor.run(Sh.make(Programs.ECHO).args("-n", "hello"));
     assertThat(result.exitCode()).isZero();

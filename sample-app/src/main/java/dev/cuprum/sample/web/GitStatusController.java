@@ -50,10 +50,8 @@ final class GitStatusController {
     // The builders use the default catalogue; rebuilding the command from the application's
     // catalogue gives it the sample's project, which metrics and spans are labelled with.
     SafeCmd cmd = Sh.make(status.program(), catalogue).args(status.argv(), Map.of());
-    // A call's context replaces the one built from cuprum.defaults.*, except for the timeout: a run
-    // that sets none still gets cuprum.defaults.timeout. The sample keeps the other defaults as
-    // they are, so the context builder's defaults are the same.
-    ExecutionContext context = ExecutionContext.builder().cwd(directory).env(READ_ONLY_GIT).build();
+    // A call's context replaces the one built from cuprum.defaults.*: start from it to keep them.
+    ExecutionContext context = executor.defaultContext().toBuilder().cwd(directory).env(READ_ONLY_GIT).build();
     CommandResult result = executor.run(cmd, RunOptions.builder().context(context).build());
     if (!result.ok()) {
       throw new BadRequestException("git status failed in " + directory + " (exit " + result.exitCode() + "): "
