@@ -65,6 +65,10 @@ final class Argv extends AbstractList<String> implements RandomAccess {
     return !secrets.isEmpty();
   }
 
+  boolean isSecret(int index) {
+    return secrets.get(index);
+  }
+
   @Override
   public String get(int index) {
     return values[index];

@@ -74,8 +74,9 @@ public interface CommandExecutor {
 
   /**
    * Runs a pipeline and waits for every stage. Stages are linked by kernel pipes; only the final
-   * stage's stdout is captured. The options' stdin is not supported for pipelines (stage 0 reads
-   * an empty stdin).
+   * stage's stdout is captured, every stage's stderr separately. The options' stdin feeds stage
+   * 0, which otherwise reads an empty stdin. One timeout covers the whole pipeline; the first
+   * non-final stage to fail ends the others.
    */
   PipelineResult run(Pipeline pipeline, RunOptions options);
 
@@ -122,6 +123,13 @@ public interface CommandExecutor {
 
     /** The context of runs that give none; {@link #cancelGrace(Duration)} overrides its grace. */
     Builder defaultContext(ExecutionContext context);
+
+    /**
+     * Resolves every catalogue program to its file in the JVM's {@code PATH} when the executor is
+     * built, and always runs that file (it becomes the first argv element). Later changes cannot
+     * swap the binary; a program not found then fails every run. Off by default.
+     */
+    Builder pinPrograms(boolean pin);
 
     /** Runs async work and concurrent batches; defaults to a pool documented on the implementation. */
     Builder taskExecutor(Executor executor);

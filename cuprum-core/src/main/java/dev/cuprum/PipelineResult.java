@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record PipelineResult(List<CommandResult> stages, @Nullable Integer failureIndex) {
 
+  /** What a process killed by SIGPIPE reports: 128 + 13. */
+  public static final int BROKEN_PIPE_EXIT = 141;
+
   public PipelineResult {
     stages = List.copyOf(stages);
     if (stages.isEmpty()) {
@@ -33,9 +36,22 @@ public record PipelineResult(List<CommandResult> stages, @Nullable Integer failu
     return failureIndex == null ? null : stages.get(failureIndex);
   }
 
-  /** Whether every stage exited with status 0. */
+  /**
+   * Whether every stage succeeded. As in a shell, a stage other than the last that died of
+   * SIGPIPE (exit {@value #BROKEN_PIPE_EXIT}) because its reader finished first has not failed.
+   */
   public boolean ok() {
-    return stages.stream().allMatch(CommandResult::ok);
+    for (int i = 0; i < stages.size(); i++) {
+      if (isStageFailure(i, stages.size(), stages.get(i).exitCode())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a stage's exit status makes a pipeline of {@code stageCount} stages fail. */
+  public static boolean isStageFailure(int stageIndex, int stageCount, int exitCode) {
+    return exitCode != 0 && !(stageIndex < stageCount - 1 && exitCode == BROKEN_PIPE_EXIT);
   }
 
   /** The final stage's captured stdout. */

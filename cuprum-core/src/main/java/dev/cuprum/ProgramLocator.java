@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the executable file a {@link Program} names on this host, for health checks and
- * diagnostics; running a command never needs it.
+ * Finds the executable file a {@link Program} names on this host: for health checks,
+ * diagnostics and {@link CommandExecutor.Builder#pinPrograms(boolean) pinned} executors.
  *
  * <p>An absolute program is found when it is a regular, executable file. A bare name is looked
  * up in the search path's directories, in order. Only absolute directories are searched: an

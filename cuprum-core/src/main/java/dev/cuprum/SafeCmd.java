@@ -38,6 +38,11 @@ public record SafeCmd(Program program, List<String> argv, ProjectSettings projec
     return ((Argv) argv).hasSecrets();
   }
 
+  /** Whether the argument at this index of {@link #argv()} was given as a secret. */
+  public boolean isSecret(int argvIndex) {
+    return ((Argv) argv).isSecret(argvIndex);
+  }
+
   /** A pipeline from this command into {@code next}. */
   public Pipeline pipe(SafeCmd next) {
     return Pipeline.of(this, next);

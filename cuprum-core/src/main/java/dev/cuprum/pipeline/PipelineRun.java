@@ -59,9 +59,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelineRun {
 
-  /** What a process killed by SIGPIPE reports. */
-  static final int BROKEN_PIPE_EXIT = 128 + 13;
-
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
 
   private final ExecutorConfig config;
@@ -74,11 +71,6 @@ public final class PipelineRun {
     this.stages = pipeline.stages();
     this.options = options;
     this.control = control;
-  }
-
-  /** Whether a stage's exit makes the pipeline fail. */
-  static boolean isFailure(int stageIndex, int stageCount, int exitCode) {
-    return exitCode != 0 && !(stageIndex < stageCount - 1 && exitCode == BROKEN_PIPE_EXIT);
   }
 
   public PipelineResult execute() {
@@ -142,7 +134,7 @@ public final class PipelineRun {
     boolean piped = options.capture() || options.echo();
     List<ProcessBuilder> builders = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      ProcessBuilder builder = Launcher.builder(stages.get(i), execution, env);
+      ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution, env);
       if (i == 0) {
         builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
       }
@@ -329,7 +321,7 @@ public final class PipelineRun {
         exitCodes[index] = processes.get(index).exitValue();
         exitTimes[index] = System.nanoTime();
         remaining--;
-        if (failureIndex == null && isFailure(index, count, exitCodes[index])) {
+        if (failureIndex == null && PipelineResult.isStageFailure(index, count, exitCodes[index])) {
           failureIndex = index;
           if (index < count - 1) {
             endRunning(Termination.FAIL_FAST);

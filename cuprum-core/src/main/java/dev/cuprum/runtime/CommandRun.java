@@ -79,7 +79,7 @@ public final class CommandRun {
       throw cancelled(control.stopCause());
     }
 
-    ProcessBuilder builder = Launcher.builder(cmd, execution, env);
+    ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution, env);
     boolean piped = options.capture() || options.echo();
     builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
     builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);

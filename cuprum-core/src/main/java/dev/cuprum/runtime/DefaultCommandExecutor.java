@@ -6,6 +6,7 @@ import dev.cuprum.ExecutionContext;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.ProgramLocator;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
 import dev.cuprum.SafeCmd;
@@ -29,9 +30,13 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The {@link CommandExecutor} built by {@link CommandExecutor#builder()}. */
 public final class DefaultCommandExecutor implements CommandExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
 
   private final ExecutorConfig config;
 
@@ -125,6 +130,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     private @Nullable Executor taskExecutor;
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private ObservationOptions observationOptions = ObservationOptions.defaults();
+    private boolean pinPrograms;
 
     @Override
     public Builder catalogue(ProgramCatalogue catalogue) {
@@ -193,6 +199,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     }
 
     @Override
+    public Builder pinPrograms(boolean pin) {
+      this.pinPrograms = pin;
+      return this;
+    }
+
+    @Override
     public Builder meterRegistry(MeterRegistry registry) {
       return observeHook(new MetricsHook(registry));
     }
@@ -213,7 +225,18 @@ public final class DefaultCommandExecutor implements CommandExecutor {
       }
       return new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist, beforeHooks, afterHooks,
           hooks, context.build(), taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(),
-          observationRegistry, new ActiveRuns()));
+          observationRegistry, new ActiveRuns(), programPaths()));
+    }
+
+    private ProgramPaths programPaths() {
+      if (!pinPrograms) {
+        return ProgramPaths.unpinned();
+      }
+      ProgramPaths paths = ProgramPaths.pin(catalogue, ProgramLocator.fromEnvironment());
+      if (!paths.missing().isEmpty()) {
+        LOG.warn("cuprum.pin_missing programs={}: not found in the JVM's PATH; running them will fail", paths.missing());
+      }
+      return paths;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.cuprum.runtime;
 import dev.cuprum.Masking;
 import dev.cuprum.Program;
 import dev.cuprum.SafeCmd;
+import dev.cuprum.Secret;
 import dev.cuprum.Termination;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
@@ -10,6 +11,8 @@ import dev.cuprum.events.ExecPhase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +36,7 @@ public final class ExecutionEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.observability");
   private static final ExecutionEvents NONE = new ExecutionEvents();
+  private static final int MIN_SCRUBBED_LENGTH = 3;
 
   private final ExecHook[] hooks;
   private final @Nullable Program program;
@@ -43,6 +47,7 @@ public final class ExecutionEvents {
   private final @Nullable UUID execId;
   private final Consumer<Throwable> onFailure;
   private final boolean wantsOutput;
+  private final List<String> secrets;
   private @Nullable Long pid;
   private @Nullable Throwable failure;
   private boolean exited;
@@ -57,6 +62,7 @@ public final class ExecutionEvents {
     this.execId = null;
     this.onFailure = failure -> {};
     this.wantsOutput = false;
+    this.secrets = List.of();
   }
 
   private ExecutionEvents(
@@ -71,6 +77,7 @@ public final class ExecutionEvents {
     this.execId = UUID.randomUUID();
     this.onFailure = onFailure;
     this.wantsOutput = hooks.stream().anyMatch(hook -> !(hook instanceof OutputInterest interest) || interest.wantsOutput());
+    this.secrets = secretValues(cmd, envOverlay);
   }
 
   /**
@@ -120,9 +127,9 @@ public final class ExecutionEvents {
     emit(ExecPhase.START, null, null, null, null, tags);
   }
 
-  /** One output line; {@code phase} is STDOUT or STDERR. */
+  /** One output line, with any secret value it contains masked; {@code phase} is STDOUT or STDERR. */
   public void line(ExecPhase phase, String line) {
-    emit(phase, line, null, null, null, tags);
+    emit(phase, secrets.isEmpty() ? line : scrub(line), null, null, null, tags);
   }
 
   public void stdinWritten(long byteCount) {
@@ -151,6 +158,36 @@ public final class ExecutionEvents {
       exitTags = Map.copyOf(withTermination);
     }
     emit(ExecPhase.EXIT, null, exitCode, duration, note, exitTags);
+  }
+
+  /**
+   * The values a process may print that events must not carry: secret arguments and sensitive
+   * environment values. Very short values are left alone; masking them would garble output.
+   */
+  private static List<String> secretValues(SafeCmd cmd, Map<String, String> envOverlay) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < cmd.argv().size(); i++) {
+      if (cmd.isSecret(i)) {
+        values.add(cmd.argv().get(i));
+      }
+    }
+    envOverlay.forEach((name, value) -> {
+      if (Masking.isSensitiveKey(name)) {
+        values.add(value);
+      }
+    });
+    values.removeIf(value -> value.length() < MIN_SCRUBBED_LENGTH);
+    // Longest first, so a secret containing another is masked whole.
+    values.sort(Comparator.comparingInt(String::length).reversed());
+    return List.copyOf(values);
+  }
+
+  private String scrub(String line) {
+    String scrubbed = line;
+    for (String secret : secrets) {
+      scrubbed = scrubbed.replace(secret, Secret.MASK);
+    }
+    return scrubbed;
   }
 
   /** The first hook failure, or null. */

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * @param taskExecutor runs async runs and batch members
  * @param observationRegistry records observations; {@link ObservationRegistry#NOOP} for none
  * @param activeRuns the processes started and not yet exited
+ * @param programPaths which file each program runs from
  */
 public record ExecutorConfig(
     ProgramCatalogue catalogue,
@@ -39,7 +40,8 @@ public record ExecutorConfig(
     ExecutionContext defaultContext,
     Executor taskExecutor,
     ObservationRegistry observationRegistry,
-    ActiveRuns activeRuns) {
+    ActiveRuns activeRuns,
+    ProgramPaths programPaths) {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.context");
 

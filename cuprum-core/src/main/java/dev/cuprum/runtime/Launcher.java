@@ -8,6 +8,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** Turns commands into processes: argv as given, never through a shell. */
@@ -25,8 +27,14 @@ public final class Launcher {
    *
    * @throws InvalidWorkingDirectoryException when the working directory is not a directory
    */
-  public static ProcessBuilder builder(SafeCmd cmd, ExecutionContext execution, Map<String, String> envOverlay) {
-    ProcessBuilder builder = new ProcessBuilder(cmd.argvWithProgram());
+  public static ProcessBuilder builder(
+      SafeCmd cmd, ProgramPaths programs, ExecutionContext execution, Map<String, String> envOverlay) {
+    String executable = programs.executable(cmd.program()).orElseThrow(() -> new ProcessStartException(cmd.program(),
+        new IOException("not found in the absolute directories of the JVM's PATH when the executor resolved it")));
+    List<String> argv = new ArrayList<>(cmd.argv().size() + 1);
+    argv.add(executable);
+    argv.addAll(cmd.argv());
+    ProcessBuilder builder = new ProcessBuilder(argv);
     Path cwd = execution.cwd();
     if (cwd != null) {
       if (!Files.isDirectory(cwd)) {

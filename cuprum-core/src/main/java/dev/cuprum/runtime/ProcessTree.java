@@ -1,17 +1,21 @@
 package dev.cuprum.runtime;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
  * Ends processes together with their descendants: SIGTERM to the whole tree, a grace period,
@@ -21,6 +25,11 @@ import java.util.concurrent.locks.LockSupport;
  * close the pipes and lose the output still in them. Waiting is not interruptible: a second
  * cancellation cannot stop the escalation half-way. A process that has exited but was not reaped
  * (a zombie, which the JDK reports as alive) counts as ended.
+ *
+ * <p>A child forked between the listing of the tree and the SIGTERM that kills its parent is
+ * re-parented out of the tree before anyone can see it. On Linux such escaped processes are still
+ * found: they hold the pipes Cuprum created for the run, so every process whose stdin, stdout or
+ * stderr is one of those pipes is ended with the tree.
  */
 public final class ProcessTree {
 
@@ -36,6 +45,7 @@ public final class ProcessTree {
    * @param grace how long the tree may take to exit after SIGTERM
    */
   public static void terminate(List<Process> roots, Duration grace) {
+    Set<String> pipes = pipesOf(roots);
     Set<ProcessHandle> tree = new LinkedHashSet<>();
     for (Process root : roots) {
       tree.add(root.toHandle());
@@ -43,7 +53,14 @@ public final class ProcessTree {
     }
     signal(tree, false);
     long graceDeadline = System.nanoTime() + grace.toNanos();
-    if (!awaitEnd(roots, tree, graceDeadline)) {
+    boolean ended = awaitEnd(roots, tree, graceDeadline);
+    Set<ProcessHandle> escaped = escaped(pipes, tree);
+    if (!escaped.isEmpty()) {
+      tree.addAll(escaped);
+      signal(escaped, false);
+      ended = awaitEnd(roots, tree, graceDeadline);
+    }
+    if (!ended) {
       Set<ProcessHandle> survivors = new LinkedHashSet<>();
       for (ProcessHandle handle : tree) {
         if (isRunning(handle)) {
@@ -51,9 +68,63 @@ public final class ProcessTree {
           handle.descendants().forEach(survivors::add);
         }
       }
+      survivors.addAll(escaped(pipes, survivors));
       signal(survivors, true);
       awaitEnd(roots, survivors, System.nanoTime() + KILL_WAIT.toNanos());
     }
+  }
+
+  /** The pipes on the standard streams of the roots, read while the roots still run. */
+  private static Set<String> pipesOf(List<Process> roots) {
+    Set<String> pipes = new LinkedHashSet<>();
+    if (PROC_FS) {
+      for (Process root : roots) {
+        pipes.addAll(standardPipes(root.pid()));
+      }
+    }
+    return pipes;
+  }
+
+  /** The running processes outside {@code known}, with their descendants, that hold one of the pipes. */
+  private static Set<ProcessHandle> escaped(Set<String> pipes, Set<ProcessHandle> known) {
+    Set<ProcessHandle> found = new LinkedHashSet<>();
+    if (pipes.isEmpty()) {
+      return found;
+    }
+    long self = ProcessHandle.current().pid();
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      entries.map(entry -> entry.getFileName().toString())
+          .filter(name -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+          .mapToLong(Long::parseLong)
+          .filter(pid -> pid != self && !Collections.disjoint(standardPipes(pid), pipes))
+          .mapToObj(ProcessHandle::of)
+          .flatMap(Optional::stream)
+          .filter(handle -> !known.contains(handle) && isRunning(handle))
+          .forEach(handle -> {
+            found.add(handle);
+            handle.descendants().forEach(found::add);
+          });
+    } catch (IOException | UncheckedIOException e) {
+      return found;
+    }
+    return found;
+  }
+
+  /** The pipe identities ({@code pipe:[inode]}) on a process's fds 0 to 2; empty when unreadable. */
+  private static Set<String> standardPipes(long pid) {
+    Set<String> pipes = new LinkedHashSet<>(3);
+    Path fds = Path.of("/proc", Long.toString(pid), "fd");
+    for (int fd = 0; fd <= 2; fd++) {
+      try {
+        String target = Files.readSymbolicLink(fds.resolve(Integer.toString(fd))).toString();
+        if (target.startsWith("pipe:")) {
+          pipes.add(target);
+        }
+      } catch (IOException | SecurityException e) {
+        // A closed fd, another user's process or one that just ended: none of them holds the run's pipes.
+      }
+    }
+    return pipes;
   }
 
   /** Whether a process is running: alive and not a zombie waiting to be reaped. */

@@ -89,6 +89,19 @@ class LineSplitterTest {
         .isEqualTo(split(StandardCharsets.UTF_8, 8, bytes));
   }
 
+  @Property(tries = 300)
+  void arbitraryBytesDecodeTheSameWhateverTheChunking(@ForAll byte[] bytes, @ForAll("cuts") List<Integer> cuts) {
+    List<byte[]> chunks = new ArrayList<>();
+    int start = 0;
+    for (int cut : cuts.stream().map(c -> Math.floorMod(c, bytes.length + 1)).sorted().distinct().toList()) {
+      chunks.add(java.util.Arrays.copyOfRange(bytes, start, cut));
+      start = cut;
+    }
+    chunks.add(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
+    assertThat(split(StandardCharsets.UTF_8, 16, chunks.toArray(new byte[0][])))
+        .isEqualTo(split(StandardCharsets.UTF_8, 16, bytes));
+  }
+
   @Provide
   Arbitrary<String> text() {
     return Arbitraries.strings().withChars("ab\r\n é☃").withCharRange('\uD83D', '\uD83D').ofMaxLength(60)

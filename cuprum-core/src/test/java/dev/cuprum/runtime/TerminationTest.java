@@ -94,6 +94,16 @@ class TerminationTest {
     assertThat(Processes.runningWith(marker)).isEmpty();
   }
 
+
+  @Test
+  void timeoutEndsADoubleForkedDescendantThatStillHoldsTheOutput() {
+    String marker = Processes.marker();
+    // The subshell exits at once, so the inner sh is re-parented away from the run's tree.
+    assertThatThrownBy(() -> executor.run(sh("(sh -c 'sleep 30; : $0' " + marker + " &); sleep 30"),
+        timeout(Duration.ofMillis(500)))).isInstanceOf(TimeoutExpiredException.class);
+    assertThat(Processes.runningWith(marker)).isEmpty();
+    Processes.awaitIoThreadsIdle();
+  }
   @Test
   void timeoutResolutionPrefersCallThenContextThenScopeThenExecutor() {
     CommandExecutor withDefault = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)

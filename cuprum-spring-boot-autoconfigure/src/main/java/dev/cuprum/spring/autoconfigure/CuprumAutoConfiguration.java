@@ -81,6 +81,7 @@ public final class CuprumAutoConfiguration {
     CommandExecutor.Builder builder = CommandExecutor.builder()
         .catalogue(catalogue)
         .enforceAllowlist(properties.isEnforceAllowlist())
+        .pinPrograms(properties.getCatalogue().isResolveAtStartup())
         .defaultContext(CuprumSettings.defaultContext(properties.getDefaults()))
         .taskExecutor(taskExecutor(properties.getTaskExecution(), beanFactory))
         .observationOptions(

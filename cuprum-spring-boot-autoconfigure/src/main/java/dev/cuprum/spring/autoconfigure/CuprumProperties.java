@@ -101,6 +101,14 @@ public class CuprumProperties {
      */
     private Map<String, Project> projects = new LinkedHashMap<>();
 
+    /**
+     * Whether every catalogue program is resolved to its file in the JVM's PATH at startup and
+     * always run from that file, so that nothing later (a PATH overlay, a file dropped into a
+     * working directory) can change which binary runs. Programs not found at startup fail when
+     * run.
+     */
+    private boolean resolveAtStartup;
+
     public boolean isIncludeDefaults() {
       return includeDefaults;
     }
@@ -111,6 +119,14 @@ public class CuprumProperties {
 
     public Map<String, Project> getProjects() {
       return projects;
+    }
+
+    public boolean isResolveAtStartup() {
+      return resolveAtStartup;
+    }
+
+    public void setResolveAtStartup(boolean resolveAtStartup) {
+      this.resolveAtStartup = resolveAtStartup;
     }
 
     public void setProjects(Map<String, Project> projects) {

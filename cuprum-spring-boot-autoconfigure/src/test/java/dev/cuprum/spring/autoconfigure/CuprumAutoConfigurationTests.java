@@ -68,6 +68,17 @@ class CuprumAutoConfigurationTests {
       assertThat(config.afterHooks()).isEmpty();
       assertThat(config.observeHooks()).isEmpty();
       assertThat(context.getBean(ConcurrentConfig.class)).isEqualTo(ConcurrentConfig.defaults());
+      assertThat(config.programPaths().pinned()).isEmpty();
+    });
+  }
+
+  @Test
+  void resolveAtStartupPinsTheCatalogueProgramsToTheirFiles() {
+    runner.withPropertyValues("cuprum.catalogue.resolve-at-startup=true").run(context -> {
+      ExecutorConfig config = config(context.getBean(CommandExecutor.class));
+      assertThat(config.programPaths().pinned().get(Programs.ECHO)).isAbsolute();
+      CommandResult result = context.getBean(CommandExecutor.class).run(Sh.make(Programs.ECHO).args("-n", "pinned"));
+      assertThat(result.stdout()).isEqualTo("pinned");
     });
   }
 
