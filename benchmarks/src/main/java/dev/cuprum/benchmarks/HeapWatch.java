@@ -9,6 +9,7 @@ import java.lang.management.MemoryUsage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -72,15 +73,28 @@ final class HeapWatch implements NotificationListener, AutoCloseable {
     return collections;
   }
 
-  /** Waits until every collection so far has been notified, then stops listening. */
+  /**
+   * Waits (at most 5 s) until every collection so far has been notified, then stops listening.
+   *
+   * @throws IllegalStateException when some notifications never arrived, so the peaks are unsure
+   */
   @Override
-  public void close() throws InterruptedException, ListenerNotFoundException {
+  public void close() {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (collections() < collectionCount() - collectionsAtStart && System.nanoTime() < deadline) {
-      Thread.sleep(10);
+    boolean complete;
+    while (!(complete = collections() >= collectionCount() - collectionsAtStart) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
     for (GarbageCollectorMXBean collector : collectors) {
-      ((NotificationEmitter) collector).removeNotificationListener(this);
+      try {
+        ((NotificationEmitter) collector).removeNotificationListener(this);
+      } catch (ListenerNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    if (!complete) {
+      throw new IllegalStateException("Only " + collections() + " of " + (collectionCount() - collectionsAtStart)
+          + " collections were notified; the heap peaks would be unsure");
     }
   }
 

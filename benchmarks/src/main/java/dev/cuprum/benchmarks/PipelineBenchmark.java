@@ -19,18 +19,21 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 1 GiB through {@code head -c 1073741824 /dev/zero | cat | cat | wc -c}: a Cuprum pipeline against
- * {@code bash -c} running the same pipeline. Only the byte count reaches the JVM on either side.
+ * 1 GiB through {@code cat | cat | cat}, fed by {@code head -c 1073741824 /dev/zero} and counted by
+ * {@code wc -c}: a Cuprum pipeline against {@code bash -c} running the same pipeline. The stages
+ * are connected by pipes between the processes on both sides; only the byte count (and stderr,
+ * empty) reaches the JVM, and the count proves that every byte went through.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
-@Fork(1)
+@Warmup(iterations = 3)
+@Measurement(iterations = 8)
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
 public class PipelineBenchmark {
 
   static final List<SafeCmd> STAGES = List.of(
       Workloads.zeros(Workloads.GIB),
+      Workloads.command(Workloads.CAT),
       Workloads.command(Workloads.CAT),
       Workloads.command(Workloads.CAT),
       Workloads.command(Workloads.WC, "-c"));

@@ -5,10 +5,10 @@ import dev.cuprum.CommandResult;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,15 +26,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * What a run costs in memory and threads, each figure measured in a JVM of its own so that no
  * earlier work (pooled threads, a grown heap) blurs it:
  *
  * <ul>
- *   <li>heap: 1 GiB of stdout streamed under {@code -Xmx64m}, nothing captured, either echoed into
- *       a null sink or split into 80-byte-line events for one hook; peak and retained heap from
- *       GC notifications ({@link HeapWatch});
+ *   <li>heap: 1 GiB of stdout under {@code -Xmx64m} with {@code capture=false}: sent to the null
+ *       device by the operating system (Cuprum's default without capture or echo), echoed through
+ *       the JVM into a null sink, or split into 80-byte-line events for one hook; peak and
+ *       retained heap from GC notifications ({@link HeapWatch});
  *   <li>threads: {@value #CONCURRENT_COMMANDS} commands running at once on caller threads started
  *       beforehand; every thread that appears while they run is counted and named.
  * </ul>
@@ -45,27 +48,33 @@ import org.jspecify.annotations.Nullable;
 public final class ResourceCheck {
 
   static final String HEAP_LIMIT = "-Xmx64m";
+  /** The most heap a streaming run may use under {@link #HEAP_LIMIT}. */
+  static final long HEAP_GOAL_BYTES = 32L * Workloads.MIB;
+  /** The checks, in the order they run and report. */
+  public static final List<String> CHECKS = List.of(
+      "heap-discard", "heap-echo", "heap-lines", "threads-capture", "threads-no-capture", "threads-raw");
   static final int CONCURRENT_COMMANDS = 8;
 
   private static final long STREAMED_BYTES = Workloads.GIB;
   private static final long SLEEP_SECONDS = 2;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private ResourceCheck() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length == 2 && args[0].equals("--check")) {
-      System.out.println(json(check(args[1])));
+      System.out.println(JSON.writeValueAsString(check(args[1])));
       return;
     }
     if (args.length != 1) {
       System.err.println("usage: ResourceCheck <output.json>");
       System.exit(2);
     }
-    List<String> results = new ArrayList<>();
-    for (String check : List.of("heap-echo", "heap-lines", "threads-capture", "threads-no-capture", "threads-raw")) {
-      results.add(runIsolated(check));
+    ArrayNode results = JSON.createArrayNode();
+    for (String check : CHECKS) {
+      results.add(JSON.readTree(runIsolated(check)));
     }
-    Files.writeString(Path.of(args[0]), "[\n" + String.join(",\n", results) + "\n]\n", StandardCharsets.UTF_8);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[0]).toFile(), results);
   }
 
   /** Runs one check in a new JVM and returns the JSON object it printed last. */
@@ -89,9 +98,12 @@ public final class ResourceCheck {
 
   private static Map<String, Object> check(String name) throws Exception {
     return switch (name) {
-      case "heap-echo" -> heap(name, Workloads.zeros(STREAMED_BYTES), null);
+      case "heap-discard" -> heap(name, Workloads.zeros(STREAMED_BYTES), RunOptions.builder().capture(false).build(),
+          null);
+      case "heap-echo" -> heap(name, Workloads.zeros(STREAMED_BYTES), Workloads.STREAM_ONLY, null);
       case "heap-lines" -> heap(name, Workloads.command(Workloads.BASH, "-c",
-          "yes '" + Workloads.lineBody().replace("'", "'\\''") + "' | head -c " + STREAMED_BYTES), new LineCount());
+          "yes '" + Workloads.lineBody().replace("'", "'\\''") + "' | head -c " + STREAMED_BYTES),
+          Workloads.STREAM_ONLY, new LineCount());
       case "threads-capture" -> threads(name, RunOptions.defaults());
       case "threads-no-capture" -> threads(name, RunOptions.builder().capture(false).build());
       case "threads-raw" -> threads(name, null);
@@ -99,7 +111,7 @@ public final class ResourceCheck {
     };
   }
 
-  private static Map<String, Object> heap(String name, SafeCmd cmd, @Nullable LineCount lines) throws Exception {
+  private static Map<String, Object> heap(String name, SafeCmd cmd, RunOptions options, @Nullable LineCount lines) {
     CommandExecutor.Builder builder = CommandExecutor.builder().catalogue(Workloads.CATALOGUE);
     if (lines != null) {
       builder.observeHook(new LineEventsBenchmark.LineHook(lines));
@@ -110,13 +122,18 @@ public final class ResourceCheck {
     HeapWatch heap = new HeapWatch();
     try (heap) {
       long start = System.nanoTime();
-      result = executor.run(cmd, Workloads.STREAM_ONLY);
+      result = executor.run(cmd, options);
       nanos = System.nanoTime() - start;
     }
     Workloads.check(result.exitCode() == 0 && result.stdout() == null, name + " streams to the end, capturing nothing");
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("check", name);
+    json.put("echo", options.echo());
+    json.put("lineEvents", lines != null);
     json.put("heapLimitBytes", Runtime.getRuntime().maxMemory());
+    json.put("heapGoalBytes", HEAP_GOAL_BYTES);
+    json.put("collectors", ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
     json.put("streamedBytes", STREAMED_BYTES);
     if (lines != null) {
       long expected = (STREAMED_BYTES + Workloads.LINE_BYTES - 1) / Workloads.LINE_BYTES;
@@ -213,12 +230,5 @@ public final class ResourceCheck {
       Workloads.check(System.nanoTime() < deadline, "the commands start within " + SLEEP_SECONDS / 2.0 + " s");
       Thread.sleep(5);
     }
-  }
-
-  private static String json(Map<String, Object> fields) {
-    return fields.entrySet().stream()
-        .map(field -> "\"" + field.getKey() + "\": " + (field.getValue() instanceof String text
-            ? "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : field.getValue()))
-        .collect(Collectors.joining(", ", "{", "}"));
   }
 }

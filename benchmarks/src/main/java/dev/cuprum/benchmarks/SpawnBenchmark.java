@@ -33,8 +33,8 @@ import org.zeroturnaround.exec.ProcessExecutor;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Measurement(iterations = 8, time = 2)
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
 public class SpawnBenchmark {
 
   static final SafeCmd TRUE = Workloads.command(Workloads.TRUE);

@@ -24,6 +24,13 @@ final class Workloads {
   static final ProgramCatalogue CATALOGUE = ProgramCatalogue.of(
       ProjectSettings.builder("benchmarks").programs(TRUE, HEAD, CAT, WC, BASH, SLEEP).build());
 
+  /**
+   * The heap of every benchmark JVM, fixed so that heap resizing never lands inside a measurement:
+   * the 64 MiB captures allocate about 200 MB per operation on either side.
+   */
+  static final String HEAP_MIN = "-Xms2g";
+  static final String HEAP_MAX = "-Xmx2g";
+
   static final int MIB = 1024 * 1024;
   static final long GIB = 1024L * MIB;
 
