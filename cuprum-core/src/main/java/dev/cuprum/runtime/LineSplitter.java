@@ -20,11 +20,15 @@ final class LineSplitter {
   /** The longest line emitted in one piece, in chars. */
   static final int MAX_LINE_CHARS = 64 * 1024;
 
+  /** The decode buffer's bounds, in chars; it grows to fit one read and is allocated on first use. */
+  private static final int MIN_DECODE_CHARS = 64;
+  private static final int MAX_DECODE_CHARS = 64 * 1024;
+
   private final CharsetDecoder decoder;
   private final Consumer<String> lines;
   private final int maxLineChars;
   private final StringBuilder partial = new StringBuilder();
-  private CharBuffer chars = CharBuffer.allocate(8 * 1024);
+  private CharBuffer chars = CharBuffer.allocate(0);
   private byte[] carry = new byte[0];
   private boolean skipLineFeed;
 
@@ -71,8 +75,9 @@ final class LineSplitter {
 
   private void decode(ByteBuffer in, boolean endOfInput) {
     int needed = (int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte());
-    if (chars.capacity() < needed && needed <= 64 * 1024) {
-      chars = CharBuffer.allocate(needed);
+    int wanted = Math.max(MIN_DECODE_CHARS, Math.min(needed, MAX_DECODE_CHARS));
+    if (chars.capacity() < wanted) {
+      chars = CharBuffer.allocate(wanted);
     }
     while (true) {
       chars.clear();
