@@ -8,6 +8,9 @@
 #                            writes docs/benchmarks.md, for a first look only
 #   scripts/bench.sh full    three forks (about 20 minutes on 2 cores); writes
 #                            docs/benchmarks.md, the figures to publish
+#   scripts/bench.sh report quick|full
+#                            writes docs/benchmarks.md again from the results of the last
+#                            run of that mode (after editing benchmarks/NOTES.md, say)
 #
 # Results, logs and load-average samples go to benchmarks/target/bench/. Uses the java of
 # JAVA_HOME when set, else the one on the PATH. Run it on a quiet machine: other work widens
@@ -15,20 +18,31 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+out=benchmarks/target/bench
+jar=benchmarks/target/benchmarks.jar
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+report=("$java" -cp "$jar" dev.cuprum.benchmarks.report.Report)
+
 mode="${1:-}"
+if [[ "$mode" == report ]]; then
+  args_file="$out/report-args-${2:-full}"
+  if [[ ! -f "$args_file" ]]; then
+    echo "FAIL: no results of a ${2:-full} run in $out" >&2
+    exit 1
+  fi
+  mapfile -t report_args < "$args_file"
+  exec "${report[@]}" "${report_args[@]}"
+fi
 case "$mode" in
   smoke) jmh_options=(-f 1 -wi 1 -w 500ms -i 1 -r 500ms) ;;
   quick) jmh_options=(-f 1 -wi 2 -w 1s -i 4 -r 1s) ;;
   full) jmh_options=(-f 3 -wi 3 -w 2s -i 8 -r 2s) ;;
   *)
-    echo "usage: $0 smoke|quick|full" >&2
+    echo "usage: $0 smoke|quick|full, or $0 report quick|full" >&2
     exit 2
     ;;
 esac
 
-out=benchmarks/target/bench
-jar=benchmarks/target/benchmarks.jar
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 begin=$SECONDS
 
 echo "=== Building the benchmarks"
@@ -80,13 +94,13 @@ trap - EXIT
 sample_load
 finished="$(date -u '+%Y-%m-%d %H:%M UTC')"
 
-report=("$java" -cp "$jar" dev.cuprum.benchmarks.report.Report)
 if [[ "$mode" == smoke ]]; then
   "${report[@]}" check --jmh "$jmh_json" --resources "$resources_json"
 else
   commit="$(git describe --always --dirty 2>/dev/null || echo unknown)"
-  "${report[@]}" write --jmh "$jmh_json" --resources "$resources_json" --out docs/benchmarks.md \
-    --mode "$mode" --started "$started" --finished "$finished" --commit "$commit" --load "$load_file" \
-    --notes benchmarks/NOTES.md
+  report_args=(write --jmh "$jmh_json" --resources "$resources_json" --out docs/benchmarks.md --mode "$mode"
+    --started "$started" --finished "$finished" --commit "$commit" --load "$load_file" --notes benchmarks/NOTES.md)
+  printf '%s\n' "${report_args[@]}" > "$out/report-args-$mode"
+  "${report[@]}" "${report_args[@]}"
 fi
 echo "=== bench.sh $mode took $((SECONDS - begin)) s; load average now: $(cut -d ' ' -f 1-3 /proc/loadavg)"

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What the report says about the machine, read from {@code /proc} and {@code /etc/os-release} where present. */
-record Machine(String cpu, int cores, String memory, String os, String kernel) {
+/**
+ * What the report says about the machine, read from {@code /proc} and {@code /etc/os-release}
+ * where present; {@code virtual} when the CPU flags name a hypervisor.
+ */
+record Machine(String cpu, int cores, String memory, String os, String kernel, boolean virtual) {
 
   static Machine current() {
     String cpu = line(Path.of("/proc/cpuinfo"), "model name", ':').orElse(System.getProperty("os.arch"));
@@ -20,7 +23,10 @@ record Machine(String cpu, int cores, String memory, String os, String kernel) {
         .map(name -> name.replace("\"", ""))
         .orElse(System.getProperty("os.name"));
     String kernel = System.getProperty("os.name") + " " + System.getProperty("os.version");
-    return new Machine(cpu, Runtime.getRuntime().availableProcessors(), memory, os, kernel);
+    boolean virtual = line(Path.of("/proc/cpuinfo"), "flags", ':')
+        .map(flags -> (" " + flags + " ").contains(" hypervisor "))
+        .orElse(false);
+    return new Machine(cpu, Runtime.getRuntime().availableProcessors(), memory, os, kernel, virtual);
   }
 
   /** The value of the first line of a file that is {@code key}, the separator and a value. */

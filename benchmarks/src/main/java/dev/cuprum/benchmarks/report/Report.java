@@ -152,7 +152,8 @@ public final class Report {
 
     md.append("## Machine and run\n\n");
     md.append("| | |\n| --- | --- |\n");
-    row(md, "CPU", machine.cpu() + ", " + machine.cores() + " cores available to the JVM");
+    row(md, "CPU", machine.cpu() + ", " + machine.cores() + " cores available to the JVM"
+        + (machine.virtual() ? ", in a virtual machine" : ""));
     row(md, "Memory", machine.memory());
     row(md, "OS", machine.os());
     row(md, "Kernel", machine.kernel());
@@ -193,7 +194,7 @@ public final class Report {
       if (met != null && goal.overlapping(scores)) {
         result += " (within noise)";
       }
-      md.append("| ").append(goal.scenario())
+      md.append("| ").append(goal.scenario().replace("|", "\\|"))
           .append(" | `").append(goal.cuprum()).append("` | `").append(goal.baseline())
           .append("` | ").append(ours == null ? "" : number(ours.median()) + " " + ours.unit())
           .append(" | ").append(theirs == null ? "" : number(theirs.median()) + " " + theirs.unit())
@@ -238,19 +239,32 @@ public final class Report {
   private void memoryGoal(StringBuilder md) {
     md.append("Scenario 7, memory: 1 GiB of stdout with `capture=false` under `-Xmx64m` must complete with the ")
         .append("peak heap use below 32 MiB.\n\n");
-    md.append("| Check | Completed | Peak heap | Goal | Result |\n| --- | --- | ---: | ---: | --- |\n");
+    md.append("| Check | Output | Completed | Peak heap | Retained peak | Goal | Result |\n")
+        .append("| --- | --- | --- | ---: | ---: | ---: | --- |\n");
     for (JsonNode check : resources) {
       if (!check.has("peakHeapBytes")) {
         continue;
       }
       long peak = check.path("peakHeapBytes").asLong();
       long goal = check.path("heapGoalBytes").asLong();
-      md.append("| `").append(check.path("check").asString()).append("` | yes, ")
-          .append(String.format(Locale.ROOT, "%.2f s", check.path("seconds").asDouble()))
-          .append(" | ").append(mib(peak)).append(" | < ").append(mib(goal))
-          .append(" | ").append(peak < goal ? "met" : "**missed**").append(" |\n");
+      boolean lines = check.path("lineEvents").asBoolean();
+      md.append("| `").append(check.path("check").asString()).append("` | ").append(output(check))
+          .append(" | yes, ").append(String.format(Locale.ROOT, "%.2f s", check.path("seconds").asDouble()))
+          .append(" | ").append(mib(peak))
+          .append(" | ").append(mib(check.path("peakRetainedHeapBytes").asLong()))
+          .append(" | ").append(lines ? "none" : "peak < " + mib(goal))
+          .append(" | ").append(lines ? "reported only" : peak < goal ? "met" : "**missed**").append(" |\n");
     }
     md.append('\n');
+    md.append("The line-event check goes beyond the scenario: 13.4 million lines become 13.4 million strings, ")
+        .append("so its peak before a collection measures how much garbage G1 lets the young generation ")
+        .append("hold under a 64 MiB heap rather than what Cuprum keeps; what Cuprum keeps is the retained ")
+        .append("peak (the largest heap use after a collection).\n\n");
+  }
+
+  private static String output(JsonNode check) {
+    return check.path("lineEvents").asBoolean() ? "line events to one hook, echo into a null sink"
+        : check.path("echo").asBoolean() ? "echo through the JVM into a null sink" : "null device, no pipe";
   }
 
   private void resourcesSection(StringBuilder md) {
@@ -265,9 +279,7 @@ public final class Report {
       if (!check.has("peakHeapBytes")) {
         continue;
       }
-      String output = check.path("lineEvents").asBoolean() ? "line events to one hook, echo into a null sink"
-          : check.path("echo").asBoolean() ? "echo through the JVM into a null sink" : "null device (no pipe)";
-      md.append("| `").append(check.path("check").asString()).append("` | ").append(output)
+      md.append("| `").append(check.path("check").asString()).append("` | ").append(output(check))
           .append(" | ").append(mib(check.path("heapLimitBytes").asLong()))
           .append(" | ").append(mib(check.path("streamedBytes").asLong()))
           .append(" | ").append(String.format(Locale.ROOT, "%.2f s", check.path("seconds").asDouble()))
