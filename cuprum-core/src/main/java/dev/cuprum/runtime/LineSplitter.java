@@ -20,11 +20,19 @@ final class LineSplitter {
   /** The longest line emitted in one piece, in chars. */
   static final int MAX_LINE_CHARS = 64 * 1024;
 
+  /**
+   * The decode buffer's bounds, in chars. It is allocated on first use and sized to the read, up
+   * to 8 Ki chars: a larger read is decoded and split in slices, which keeps both steps in the
+   * CPU's first-level cache and is markedly faster than one 64 Ki-char pass.
+   */
+  private static final int MIN_DECODE_CHARS = 64;
+  private static final int MAX_DECODE_CHARS = 8 * 1024;
+
   private final CharsetDecoder decoder;
   private final Consumer<String> lines;
   private final int maxLineChars;
   private final StringBuilder partial = new StringBuilder();
-  private CharBuffer chars = CharBuffer.allocate(8 * 1024);
+  private CharBuffer chars = CharBuffer.allocate(0);
   private byte[] carry = new byte[0];
   private boolean skipLineFeed;
 
@@ -71,8 +79,9 @@ final class LineSplitter {
 
   private void decode(ByteBuffer in, boolean endOfInput) {
     int needed = (int) Math.ceil(in.remaining() * (double) decoder.maxCharsPerByte());
-    if (chars.capacity() < needed && needed <= 64 * 1024) {
-      chars = CharBuffer.allocate(needed);
+    int wanted = Math.max(MIN_DECODE_CHARS, Math.min(needed, MAX_DECODE_CHARS));
+    if (chars.capacity() < wanted) {
+      chars = CharBuffer.allocate(wanted);
     }
     while (true) {
       chars.clear();
@@ -88,20 +97,28 @@ final class LineSplitter {
   private void split(CharBuffer buffer) {
     char[] array = buffer.array();
     int end = buffer.arrayOffset() + buffer.limit();
-    int lineStart = buffer.arrayOffset() + buffer.position();
-    for (int i = lineStart; i < end; i++) {
-      char c = array[i];
-      if (skipLineFeed) {
-        skipLineFeed = false;
-        if (c == '\n') {
-          lineStart = i + 1;
-          continue;
-        }
+    int i = buffer.arrayOffset() + buffer.position();
+    if (skipLineFeed && i < end) {
+      skipLineFeed = false;
+      if (array[i] == '\n') {
+        i++;
       }
-      if (c == '\n' || c == '\r') {
+    }
+    int lineStart = i;
+    for (; i < end; i++) {
+      char c = array[i];
+      if (c <= '\r' && (c == '\n' || c == '\r')) {
         endLine(array, lineStart, i);
+        if (c == '\r') {
+          if (i + 1 < end) {
+            if (array[i + 1] == '\n') {
+              i++;
+            }
+          } else {
+            skipLineFeed = true;
+          }
+        }
         lineStart = i + 1;
-        skipLineFeed = c == '\r';
       }
     }
     partial.append(array, lineStart, end - lineStart);

@@ -13,8 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one output stream of a process to its end in 64 KiB chunks, feeding each chunk to the
- * capture buffer, the echo sink and the line splitter, whichever the run wants.
+ * Reads one output stream of a process to its end, feeding each chunk to the capture buffer, the
+ * echo sink and the line splitter, whichever the run wants. Reads start at 8 KiB and move to
+ * 64 KiB once a read fills the chunk: most commands print little, and a 64 KiB array for each
+ * stream of each run costs a short command more than the rest of the pumping.
  *
  * <p>The run waits for the end of the stream for a bounded time after the process exits; if a
  * descendant still holds the pipe then, the pump is abandoned: its stream is closed and whatever
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamPump implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
+  private static final int FIRST_CHUNK_SIZE = 8 * 1024;
   private static final int CHUNK_SIZE = 64 * 1024;
 
   private final InputStream in;
@@ -67,7 +70,7 @@ public final class StreamPump implements Runnable {
 
   @Override
   public void run() {
-    byte[] chunk = new byte[CHUNK_SIZE];
+    byte[] chunk = new byte[FIRST_CHUNK_SIZE];
     try {
       int read;
       while ((read = in.read(chunk)) >= 0 && !abandoned) {
@@ -77,6 +80,9 @@ public final class StreamPump implements Runnable {
         echo(chunk, read);
         if (lines != null) {
           lines.feed(chunk, 0, read);
+        }
+        if (read == chunk.length && chunk.length < CHUNK_SIZE) {
+          chunk = new byte[CHUNK_SIZE];
         }
       }
       if (lines != null && !abandoned) {

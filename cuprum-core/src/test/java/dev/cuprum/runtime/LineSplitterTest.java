@@ -51,6 +51,15 @@ class LineSplitterTest {
   }
 
   @Test
+  void keepsTerminatorsAndCharactersWholeAcrossDecodeSlices() {
+    // One read larger than the decode buffer is decoded and split in slices of 8 Ki chars.
+    String before = "x".repeat(8 * 1024 - 1);
+    assertThat(split(before + "\r\ny\n")).containsExactly(before, "y");
+    String pairs = "\uD83D\uDE00".repeat(5000);
+    assertThat(split("a" + pairs + "\nb\r", "\nc")).containsExactly("a" + pairs, "b", "c");
+  }
+
+  @Test
   void decodesCharactersSplitAcrossReads() {
     byte[] snowman = "\u2603".getBytes(StandardCharsets.UTF_8);
     assertThat(split(StandardCharsets.UTF_8, 100, new byte[] {'x', snowman[0]}, new byte[] {snowman[1]},

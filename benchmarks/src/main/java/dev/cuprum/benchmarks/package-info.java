@@ -1,0 +1,4 @@
+@NullMarked
+package dev.cuprum.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
