@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -87,28 +88,26 @@ class LineSplitterTest {
   @Property(tries = 300)
   void linesDoNotDependOnHowTheBytesWereChunked(@ForAll("text") String text, @ForAll("cuts") List<Integer> cuts) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    List<byte[]> chunks = new ArrayList<>();
-    int start = 0;
-    for (int cut : cuts.stream().map(c -> Math.floorMod(c, bytes.length + 1)).sorted().distinct().toList()) {
-      chunks.add(java.util.Arrays.copyOfRange(bytes, start, cut));
-      start = cut;
-    }
-    chunks.add(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
-    assertThat(split(StandardCharsets.UTF_8, 8, chunks.toArray(new byte[0][])))
+    assertThat(split(StandardCharsets.UTF_8, 8, chunked(bytes, cuts)))
         .isEqualTo(split(StandardCharsets.UTF_8, 8, bytes));
   }
 
   @Property(tries = 300)
   void arbitraryBytesDecodeTheSameWhateverTheChunking(@ForAll byte[] bytes, @ForAll("cuts") List<Integer> cuts) {
+    assertThat(split(StandardCharsets.UTF_8, 16, chunked(bytes, cuts)))
+        .isEqualTo(split(StandardCharsets.UTF_8, 16, bytes));
+  }
+
+  /** The bytes cut at the given offsets (taken modulo the length), in order. */
+  private static byte[][] chunked(byte[] bytes, List<Integer> cuts) {
     List<byte[]> chunks = new ArrayList<>();
     int start = 0;
     for (int cut : cuts.stream().map(c -> Math.floorMod(c, bytes.length + 1)).sorted().distinct().toList()) {
-      chunks.add(java.util.Arrays.copyOfRange(bytes, start, cut));
+      chunks.add(Arrays.copyOfRange(bytes, start, cut));
       start = cut;
     }
-    chunks.add(java.util.Arrays.copyOfRange(bytes, start, bytes.length));
-    assertThat(split(StandardCharsets.UTF_8, 16, chunks.toArray(new byte[0][])))
-        .isEqualTo(split(StandardCharsets.UTF_8, 16, bytes));
+    chunks.add(Arrays.copyOfRange(bytes, start, bytes.length));
+    return chunks.toArray(new byte[0][]);
   }
 
   @Provide
