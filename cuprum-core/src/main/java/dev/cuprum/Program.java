@@ -1,5 +1,6 @@
 package dev.cuprum;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  *
  * @param name the program name or absolute path
  */
-public record Program(String name) implements Comparable<Program> {
+public record Program(String name) implements Comparable<Program>, Serializable {
 
   public Program {
     Objects.requireNonNull(name, "name");
