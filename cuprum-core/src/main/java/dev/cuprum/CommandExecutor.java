@@ -46,9 +46,11 @@ public interface CommandExecutor {
   ProgramCatalogue catalogue();
 
   /**
-   * The context of runs that give none. A context given to a call replaces it whole, so start
-   * from it to change one setting and keep the others:
-   * {@code executor.defaultContext().toBuilder().cwd(dir).build()}.
+   * The context of runs that give none, without a timeout. A context given to a call replaces it
+   * whole, so start from it to change one setting and keep the others:
+   * {@code executor.defaultContext().toBuilder().cwd(dir).build()}. Its timeout is left unset so
+   * that such a context does not outrank a scoped timeout: a run without a timeout of its own
+   * still falls back to the scope's, then to the executor's default.
    */
   default ExecutionContext defaultContext() {
     return ExecutionContext.defaults();

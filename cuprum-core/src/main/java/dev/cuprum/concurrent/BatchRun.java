@@ -9,7 +9,6 @@ import dev.cuprum.Termination;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.micrometer.CompositeObservations;
 import dev.cuprum.micrometer.ExecOutcome;
-import dev.cuprum.runtime.CancellableFuture;
 import dev.cuprum.runtime.CommandRun;
 import dev.cuprum.runtime.ExecutorConfig;
 import dev.cuprum.runtime.RunControl;
@@ -68,7 +67,7 @@ public final class BatchRun {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final CountDownLatch settled = new CountDownLatch(1);
   private final Object lock = new Object();
-  private final CancellableFuture<ConcurrentResult> future = new CancellableFuture<>(new RunControl());
+  private final CompletableFuture<ConcurrentResult> future = new CompletableFuture<>();
   private @Nullable Termination stopReason;
   private @Nullable ScheduledFuture<?> timer;
   private @Nullable Observation observation;

@@ -39,9 +39,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
 
   private final ExecutorConfig config;
+  private final ExecutionContext callableDefaults;
 
   private DefaultCommandExecutor(ExecutorConfig config) {
     this.config = config;
+    // A call's context timeout outranks a scoped one; the executor's default must stay the last fallback.
+    this.callableDefaults = config.defaultContext().toBuilder().timeout(null).build();
   }
 
   public static CommandExecutor.Builder builder() {
@@ -60,7 +63,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
   @Override
   public ExecutionContext defaultContext() {
-    return config.defaultContext();
+    return callableDefaults;
   }
 
   @Override

@@ -25,22 +25,13 @@ class BatchScaleTest {
   private static final int COMMANDS = 2_000;
   private static final int CONCURRENCY = 32;
 
-  /** Pools that keep idle threads for a while: their threads are bounded, not leaked. */
-  private static boolean pooled(Thread thread) {
-    return thread.getName().startsWith("cuprum-io-") || thread.getName().startsWith("process reaper");
-  }
-
-  private static List<String> unpooledThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(thread -> !pooled(thread)).map(Thread::getName).toList();
-  }
-
   @Test
   void twoThousandCommandsAtConcurrency32AreAllAccountedForAndLeaveNothingBehind() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
     CommandExecutor executor = Batches.executor(pool);
     executor.run(cmd(TestPrograms.PRINTF, "warm-up"));
     Processes.awaitIoThreadsIdle();
-    List<String> threadsBefore = unpooledThreads();
+    List<String> threadsBefore = Processes.unpooledThreads();
     long descriptorsBefore = Processes.openFileDescriptors();
 
     List<SafeCmd> commands = IntStream.range(0, COMMANDS)
@@ -83,7 +74,7 @@ class BatchScaleTest {
     // The JDK closes the pipes of reaped processes on its reaper threads: allow them a moment.
     await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       assertThat(Processes.openFileDescriptors()).isLessThanOrEqualTo(descriptorsBefore + 2);
-      assertThat(unpooledThreads()).as("threads before: %s", threadsBefore).hasSizeLessThanOrEqualTo(threadsBefore.size());
+      assertThat(Processes.unpooledThreads()).as("threads before: %s", threadsBefore).hasSizeLessThanOrEqualTo(threadsBefore.size());
     });
   }
 }

@@ -61,22 +61,12 @@ class SoakTest {
   private final CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
       .taskExecutor(workers).build();
 
-  /** Pools whose idle threads live on for a while: bounded, so not a leak. */
-  private static boolean pooled(Thread thread) {
-    String name = thread.getName();
-    return name.startsWith("cuprum-io-") || name.startsWith("process reaper");
-  }
-
-  private static List<String> unpooledThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(thread -> !pooled(thread)).map(Thread::getName).toList();
-  }
-
   @Test
   void everyOutcomeIsAccountedForAndNothingIsLeftBehind() throws Exception {
     int commands = Integer.getInteger("cuprum.soak.commands", DEFAULT_COMMANDS);
     executor.run(sh("echo warm-up"));
     Processes.awaitIoThreadsIdle();
-    List<String> threadsBefore = unpooledThreads();
+    List<String> threadsBefore = Processes.unpooledThreads();
     long descriptorsBefore = Processes.openFileDescriptors();
 
     Semaphore slots = new Semaphore(IN_FLIGHT);
@@ -126,12 +116,12 @@ class SoakTest {
     assertThat(Processes.runningDescendants()).isEmpty();
     await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       assertThat(Processes.openFileDescriptors()).isLessThanOrEqualTo(descriptorsBefore + DESCRIPTOR_SLACK);
-      assertThat(unpooledThreads()).as("threads before: %s", threadsBefore).hasSizeLessThanOrEqualTo(threadsBefore.size());
+      assertThat(Processes.unpooledThreads()).as("threads before: %s", threadsBefore).hasSizeLessThanOrEqualTo(threadsBefore.size());
     });
     LOG.info("Soak: {} commands, {} in flight, in {} ms ({} commands/s); peak running processes {}; fds {} -> {}; "
         + "threads {} -> {}", commands, IN_FLIGHT, elapsed.toMillis(), commands * 1000L / Math.max(1, elapsed.toMillis()),
         peakRunning.get(), descriptorsBefore, Processes.openFileDescriptors(), threadsBefore.size(),
-        unpooledThreads().size());
+        Processes.unpooledThreads().size());
   }
 
   private CompletableFuture<CommandResult> launch(Kind kind, int index) {

@@ -119,6 +119,19 @@ class TerminationTest {
     assertThat(executor.run(sh("sleep 0.2")).ok()).isTrue();
   }
 
+  @Test
+  void aContextDerivedFromTheExecutorsDefaultsLeavesTheTimeoutToTheScopeAndTheExecutor() {
+    CommandExecutor withDefault = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
+        .defaultTimeout(Duration.ofMillis(100)).cancelGrace(Duration.ofMillis(100)).build();
+    ExecutionContext derived = withDefault.defaultContext().toBuilder().build();
+    assertThat(derived.timeout()).isNull();
+    assertThat(derived.cancelGrace()).isEqualTo(Duration.ofMillis(100));
+    try (Registration scope = Cuprum.scoped(ScopeConfig.builder().timeout(Duration.ofMillis(300)).build())) {
+      assertThat(timeoutOf(withDefault, RunOptions.builder().context(derived).build())).isEqualTo(Duration.ofMillis(300));
+    }
+    assertThat(timeoutOf(withDefault, RunOptions.builder().context(derived).build())).isEqualTo(Duration.ofMillis(100));
+  }
+
   private static Duration timeoutOf(CommandExecutor executor, RunOptions options) {
     return catchThrowableOfType(TimeoutExpiredException.class, () -> executor.run(sh("sleep 30"), options)).timeout();
   }

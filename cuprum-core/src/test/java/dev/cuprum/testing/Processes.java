@@ -55,6 +55,17 @@ public final class Processes {
     }
   }
 
+  /**
+   * The names of the JVM's live threads, leaving out the pools whose idle threads outlive a run
+   * by design and are bounded: Cuprum's pump threads and the JDK's process reaper threads.
+   */
+  public static List<String> unpooledThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .map(Thread::getName)
+        .filter(name -> !name.startsWith("cuprum-io-") && !name.startsWith("process reaper"))
+        .toList();
+  }
+
   /** Waits until no Cuprum I/O task runs any more. */
   public static void awaitIoThreadsIdle() {
     await().atMost(Duration.ofSeconds(10)).until(() -> IoThreads.busy() == 0);
