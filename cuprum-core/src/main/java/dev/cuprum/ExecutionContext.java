@@ -1,5 +1,7 @@
 package dev.cuprum;
 
+import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.Masking;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
@@ -52,7 +54,7 @@ public record ExecutionContext(
   private static final ExecutionContext DEFAULTS = builder().build();
 
   public ExecutionContext {
-    env = EnvironmentOverlay.copyOf(Objects.requireNonNull(env, "env"));
+    env = EnvironmentOverlay.copyOf(Objects.requireNonNull(env, "env"), InvalidArgumentException::new);
     Objects.requireNonNull(cancelGrace, "cancelGrace");
     if (cancelGrace.isNegative()) {
       throw new InvalidArgumentException("cancelGrace must not be negative, got " + cancelGrace);

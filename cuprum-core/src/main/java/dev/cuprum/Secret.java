@@ -1,5 +1,6 @@
 package dev.cuprum;
 
+import dev.cuprum.internal.util.Masking;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
 public final class Secret {
 
   /** What a secret looks like everywhere but in the process's argv. */
-  public static final String MASK = "******";
+  public static final String MASK = Masking.MASK;
 
   private final String value;
 

@@ -1,6 +1,6 @@
 package dev.cuprum;
 
-import dev.cuprum.runtime.Seconds;
+import dev.cuprum.internal.util.Seconds;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -2,8 +2,9 @@
  * The public API of Cuprum: the catalogue of allowlisted programs, typed commands and the
  * {@link dev.cuprum.CommandExecutor} that runs them.
  *
- * <p>Everything here is immutable and thread-safe unless stated otherwise. Implementation
- * packages ({@code dev.cuprum.runtime}, {@code dev.cuprum.pipeline}) are not part of the API.
+ * <p>Everything here is immutable and thread-safe unless stated otherwise. The
+ * implementation lives under {@code dev.cuprum.internal}, which the module does not export and
+ * which is not part of the API.
  */
 @NullMarked
 package dev.cuprum;

@@ -1,7 +1,8 @@
 package dev.cuprum.context;
 
-import dev.cuprum.EnvironmentOverlay;
+import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.Program;
+import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.logging.LoggingHook;
 import java.util.Arrays;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Cuprum {
    * now; the JVM's own environment is never changed.
    */
   public static Registration env(Map<String, String> overlay) {
-    return new ContextRegistration(CuprumContext.current().withEnvOverlay(EnvironmentOverlay.copyOf(overlay)));
+    return new ContextRegistration(CuprumContext.current().withEnvOverlay(EnvironmentOverlay.copyOf(overlay, InvalidArgumentException::new)));
   }
 
   /**

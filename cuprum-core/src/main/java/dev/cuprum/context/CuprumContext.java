@@ -1,9 +1,9 @@
 package dev.cuprum.context;
 
-import dev.cuprum.EnvironmentOverlay;
 import dev.cuprum.ForbiddenProgramException;
-import dev.cuprum.Masking;
 import dev.cuprum.Program;
+import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.Masking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

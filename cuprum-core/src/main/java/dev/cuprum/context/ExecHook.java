@@ -14,4 +14,13 @@ import dev.cuprum.events.ExecEvent;
 public interface ExecHook {
 
   void onEvent(ExecEvent event);
+
+  /**
+   * Whether this hook wants {@code STDOUT} and {@code STDERR} line events. When no hook of a run
+   * wants them, output is never decoded into lines, which is most of the cost of events; a hook
+   * that only looks at starts and exits should return false.
+   */
+  default boolean wantsOutput() {
+    return true;
+  }
 }

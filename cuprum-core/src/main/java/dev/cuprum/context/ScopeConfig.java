@@ -1,9 +1,9 @@
 package dev.cuprum.context;
 
-import dev.cuprum.EnvironmentOverlay;
 import dev.cuprum.InvalidArgumentException;
-import dev.cuprum.Masking;
 import dev.cuprum.Program;
+import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.Masking;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +43,7 @@ public record ScopeConfig(
     if (timeout != null && timeout.isNegative()) {
       throw new InvalidArgumentException("ScopeConfig timeout must be non-negative, got " + timeout);
     }
-    envOverlay = EnvironmentOverlay.copyOf(envOverlay);
+    envOverlay = EnvironmentOverlay.copyOf(envOverlay, InvalidArgumentException::new);
   }
 
   public static Builder builder() {

@@ -1,8 +1,8 @@
 package dev.cuprum.micrometer;
 
+import dev.cuprum.internal.util.Seconds;
 import dev.cuprum.micrometer.CuprumObservationDocumentation.ExecHighCardinalityKeys;
 import dev.cuprum.micrometer.CuprumObservationDocumentation.ExecLowCardinalityKeys;
-import dev.cuprum.runtime.Seconds;
 import io.micrometer.common.KeyValues;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

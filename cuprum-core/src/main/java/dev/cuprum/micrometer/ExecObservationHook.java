@@ -3,7 +3,6 @@ package dev.cuprum.micrometer;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
-import dev.cuprum.runtime.OutputInterest;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * named {@code cuprum.stdout} or {@code cuprum.stderr} whose contextual name is the line, at most
  * {@link ObservationOptions#maxOutputEvents()} per command.
  */
-public final class ExecObservationHook implements ExecHook, OutputInterest {
+public final class ExecObservationHook implements ExecHook {
 
   private final ObservationRegistry registry;
   private final ObservationOptions options;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
-import dev.cuprum.Masking;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
@@ -15,6 +14,7 @@ import dev.cuprum.context.Cuprum;
 import dev.cuprum.context.Registration;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
+import dev.cuprum.internal.util.Masking;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,6 +52,6 @@ class SecuritySnippets {
     assertThat(line.line()).isEqualTo("logging in with ******");
     assertThat(line.env()).isEqualTo(Map.of("API_TOKEN", "******"));
     assertThat(line.argv()).doesNotContain("hunter2-token");
-    assertThat(Masking.isSensitiveKey("DB_PASSWORD")).isTrue();
+    assertThat(dev.cuprum.internal.util.Masking.isSensitiveKey("DB_PASSWORD")).isTrue();
   }
 }

@@ -13,6 +13,7 @@ import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
+import dev.cuprum.internal.DefaultCommandExecutor;
 import dev.cuprum.testing.TestPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package dev.cuprum.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.cuprum.runtime.IoThreads;
-import dev.cuprum.runtime.ProcessTree;
+import dev.cuprum.internal.process.IoThreads;
+import dev.cuprum.internal.process.ProcessTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

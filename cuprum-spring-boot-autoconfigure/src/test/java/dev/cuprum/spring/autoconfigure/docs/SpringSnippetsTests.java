@@ -9,7 +9,7 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.Programs;
 import dev.cuprum.Sh;
-import dev.cuprum.runtime.DefaultCommandExecutor;
+import dev.cuprum.internal.DefaultCommandExecutor;
 import dev.cuprum.spring.autoconfigure.CuprumAutoConfiguration;
 import java.time.Duration;
 import java.util.List;

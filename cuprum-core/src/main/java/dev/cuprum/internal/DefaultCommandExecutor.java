@@ -1,0 +1,256 @@
+package dev.cuprum.internal;
+
+import dev.cuprum.CommandExecutor;
+import dev.cuprum.CommandResult;
+import dev.cuprum.ExecutionContext;
+import dev.cuprum.Pipeline;
+import dev.cuprum.PipelineResult;
+import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.ProgramLocator;
+import dev.cuprum.RunOptions;
+import dev.cuprum.RunningCommand;
+import dev.cuprum.SafeCmd;
+import dev.cuprum.concurrent.ConcurrentConfig;
+import dev.cuprum.concurrent.ConcurrentResult;
+import dev.cuprum.context.AfterHook;
+import dev.cuprum.context.BeforeHook;
+import dev.cuprum.context.ExecHook;
+import dev.cuprum.internal.batch.BatchRun;
+import dev.cuprum.internal.pipeline.PipelineRun;
+import dev.cuprum.internal.process.ProgramPaths;
+import dev.cuprum.internal.run.ActiveRuns;
+import dev.cuprum.internal.run.AsyncRuns;
+import dev.cuprum.internal.run.CommandRun;
+import dev.cuprum.internal.run.ExecutorConfig;
+import dev.cuprum.internal.run.RunControl;
+import dev.cuprum.micrometer.ExecObservationHook;
+import dev.cuprum.micrometer.MetricsHook;
+import dev.cuprum.micrometer.ObservationOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link CommandExecutor} built by {@link CommandExecutor#builder()}. */
+public final class DefaultCommandExecutor implements CommandExecutor {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
+
+  private final ExecutorConfig config;
+  private final ExecutionContext callableDefaults;
+
+  private DefaultCommandExecutor(ExecutorConfig config) {
+    this.config = config;
+    // A call's context timeout outranks a scoped one; the executor's default must stay the last fallback.
+    this.callableDefaults = config.defaultContext().toBuilder().timeout(null).build();
+  }
+
+  public static CommandExecutor.Builder builder() {
+    return new Builder();
+  }
+
+  /** What the executor was built with. */
+  public ExecutorConfig config() {
+    return config;
+  }
+
+  @Override
+  public ProgramCatalogue catalogue() {
+    return config.catalogue();
+  }
+
+  @Override
+  public ExecutionContext defaultContext() {
+    return callableDefaults;
+  }
+
+  @Override
+  public List<RunningCommand> runningCommands() {
+    return config.activeRuns().snapshot();
+  }
+
+  @Override
+  public CommandResult run(SafeCmd cmd) {
+    return run(cmd, RunOptions.defaults());
+  }
+
+  @Override
+  public CommandResult run(SafeCmd cmd, RunOptions options) {
+    return command(cmd, options, new RunControl()).execute();
+  }
+
+  @Override
+  public CompletableFuture<CommandResult> runAsync(SafeCmd cmd, RunOptions options) {
+    Objects.requireNonNull(cmd, "cmd");
+    Objects.requireNonNull(options, "options");
+    return AsyncRuns.submit(config, control -> command(cmd, options, control).execute());
+  }
+
+  @Override
+  public PipelineResult run(Pipeline pipeline) {
+    return run(pipeline, RunOptions.defaults());
+  }
+
+  @Override
+  public PipelineResult run(Pipeline pipeline, RunOptions options) {
+    return new PipelineRun(config, pipeline, options, new RunControl()).execute();
+  }
+
+  @Override
+  public CompletableFuture<PipelineResult> runAsync(Pipeline pipeline, RunOptions options) {
+    Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(options, "options");
+    return AsyncRuns.submit(config, control -> new PipelineRun(config, pipeline, options, control).execute());
+  }
+
+  @Override
+  public ConcurrentResult runConcurrent(List<SafeCmd> commands, ConcurrentConfig batch) {
+    return BatchRun.run(config, commands, batch);
+  }
+
+  @Override
+  public CompletableFuture<ConcurrentResult> runConcurrentAsync(List<SafeCmd> commands, ConcurrentConfig batch) {
+    return BatchRun.start(config, commands, batch);
+  }
+
+  private CommandRun command(SafeCmd cmd, RunOptions options, RunControl control) {
+    return new CommandRun(config, Objects.requireNonNull(cmd, "cmd"), Objects.requireNonNull(options, "options"),
+        control, Map.of());
+  }
+
+  @Override
+  public String toString() {
+    return "CommandExecutor[catalogue=" + config.catalogue() + ", enforceAllowlist=" + config.enforceAllowlist() + "]";
+  }
+
+  private static final class Builder implements CommandExecutor.Builder {
+
+    private ProgramCatalogue catalogue = ProgramCatalogue.defaults();
+    private boolean enforceAllowlist;
+    private final List<BeforeHook> beforeHooks = new ArrayList<>();
+    private final List<AfterHook> afterHooks = new ArrayList<>();
+    private final List<ExecHook> observeHooks = new ArrayList<>();
+    private @Nullable Duration defaultTimeout;
+    private @Nullable Duration cancelGrace;
+    private ExecutionContext defaultContext = ExecutionContext.defaults();
+    private @Nullable Executor taskExecutor;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private ObservationOptions observationOptions = ObservationOptions.defaults();
+    private boolean pinPrograms;
+
+    @Override
+    public Builder catalogue(ProgramCatalogue catalogue) {
+      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    @Override
+    public Builder enforceAllowlist(boolean enforce) {
+      this.enforceAllowlist = enforce;
+      return this;
+    }
+
+    @Override
+    public Builder beforeHook(BeforeHook hook) {
+      beforeHooks.add(Objects.requireNonNull(hook, "hook"));
+      return this;
+    }
+
+    @Override
+    public Builder afterHook(AfterHook hook) {
+      afterHooks.add(0, Objects.requireNonNull(hook, "hook"));
+      return this;
+    }
+
+    @Override
+    public Builder observeHook(ExecHook hook) {
+      observeHooks.add(Objects.requireNonNull(hook, "hook"));
+      return this;
+    }
+
+    @Override
+    public Builder defaultTimeout(@Nullable Duration timeout) {
+      this.defaultTimeout = timeout;
+      return this;
+    }
+
+    @Override
+    public Builder cancelGrace(Duration grace) {
+      this.cancelGrace = Objects.requireNonNull(grace, "grace");
+      return this;
+    }
+
+    @Override
+    public Builder defaultContext(ExecutionContext context) {
+      this.defaultContext = Objects.requireNonNull(context, "context");
+      return this;
+    }
+
+    @Override
+    public Builder taskExecutor(Executor executor) {
+      this.taskExecutor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    @Override
+    public Builder observationRegistry(ObservationRegistry registry) {
+      this.observationRegistry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    @Override
+    public Builder observationOptions(ObservationOptions options) {
+      this.observationOptions = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    @Override
+    public Builder pinPrograms(boolean pin) {
+      this.pinPrograms = pin;
+      return this;
+    }
+
+    @Override
+    public Builder meterRegistry(MeterRegistry registry) {
+      return observeHook(new MetricsHook(registry));
+    }
+
+    @Override
+    public CommandExecutor build() {
+      ExecutionContext.Builder context = defaultContext.toBuilder();
+      if (cancelGrace != null) {
+        context.cancelGrace(cancelGrace);
+      }
+      if (defaultTimeout != null) {
+        context.timeout(defaultTimeout);
+      }
+      List<ExecHook> hooks = new ArrayList<>(observeHooks);
+      if (!observationRegistry.isNoop()) {
+        // First, so that spans and timers close even when a later hook fails.
+        hooks.add(0, new ExecObservationHook(observationRegistry, observationOptions));
+      }
+      return new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist, beforeHooks, afterHooks,
+          hooks, context.build(), taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(),
+          observationRegistry, new ActiveRuns(), programPaths()));
+    }
+
+    private ProgramPaths programPaths() {
+      if (!pinPrograms) {
+        return ProgramPaths.unpinned();
+      }
+      ProgramPaths paths = ProgramPaths.pin(catalogue, ProgramLocator.fromEnvironment());
+      if (!paths.missing().isEmpty()) {
+        LOG.warn("cuprum.pin_missing programs={}: not found in the JVM's PATH; running them will fail", paths.missing());
+      }
+      return paths;
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package dev.cuprum.internal.events;
+
+import dev.cuprum.Program;
+import dev.cuprum.SafeCmd;
+import dev.cuprum.Secret;
+import dev.cuprum.Termination;
+import dev.cuprum.context.ExecHook;
+import dev.cuprum.events.ExecEvent;
+import dev.cuprum.events.ExecPhase;
+import dev.cuprum.internal.util.Masking;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The events of one execution, delivered to its observe hooks one at a time and in order. When
+ * no hook is registered nothing is built at all.
+ *
+ * <p>A hook that throws does not stop delivery to the others. The first failure is kept, handed
+ * to the failure listener (which ends the run) and thrown by the run; later ones are suppressed
+ * into it. Nothing is delivered after the EXIT event.
+ */
+public final class ExecutionEvents {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.observability");
+  private static final ExecutionEvents NONE = new ExecutionEvents();
+  private static final int MIN_SCRUBBED_LENGTH = 3;
+
+  private final ExecHook[] hooks;
+  private final @Nullable Program program;
+  private final List<String> argv;
+  private final @Nullable Path cwd;
+  private final Map<String, String> env;
+  private final Map<String, Object> tags;
+  private final @Nullable UUID execId;
+  private final Consumer<Throwable> onFailure;
+  private final boolean wantsOutput;
+  private final List<String> secrets;
+  private @Nullable Long pid;
+  private @Nullable Throwable failure;
+  private boolean exited;
+
+  private ExecutionEvents() {
+    this.hooks = new ExecHook[0];
+    this.program = null;
+    this.argv = List.of();
+    this.cwd = null;
+    this.env = Map.of();
+    this.tags = Map.of();
+    this.execId = null;
+    this.onFailure = failure -> {};
+    this.wantsOutput = false;
+    this.secrets = List.of();
+  }
+
+  private ExecutionEvents(
+      List<ExecHook> hooks, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay, Map<String, Object> tags,
+      Consumer<Throwable> onFailure) {
+    this.hooks = hooks.toArray(new ExecHook[0]);
+    this.program = cmd.program();
+    this.argv = cmd.maskedArgvWithProgram();
+    this.cwd = cwd;
+    this.env = Masking.maskEnv(envOverlay);
+    this.tags = tags;
+    this.execId = UUID.randomUUID();
+    this.onFailure = onFailure;
+    this.wantsOutput = hooks.stream().anyMatch(ExecHook::wantsOutput);
+    this.secrets = secretValues(cmd, envOverlay);
+  }
+
+  /**
+   * The events of one execution.
+   *
+   * @param hooks the observe hooks, in delivery order
+   * @param tags the tags of every event
+   * @param onFailure told once, on the thread that saw it, when a hook first throws
+   */
+  public static ExecutionEvents of(
+      List<ExecHook> hooks, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay, Map<String, Object> tags,
+      Consumer<Throwable> onFailure) {
+    return hooks.isEmpty() ? NONE : new ExecutionEvents(hooks, cmd, cwd, envOverlay, tags, onFailure);
+  }
+
+  /**
+   * The tags of every event of a run: {@code project}, {@code capture}, {@code echo}, then the
+   * given extra tags, then the caller's tags, which win on a clash.
+   */
+  public static Map<String, Object> tags(
+      SafeCmd cmd, boolean capture, boolean echo, Map<String, Object> extra, Map<String, Object> callerTags) {
+    Map<String, Object> tags = new LinkedHashMap<>();
+    tags.put("project", cmd.project().name());
+    tags.put("capture", capture);
+    tags.put("echo", echo);
+    tags.putAll(extra);
+    tags.putAll(callerTags);
+    return Map.copyOf(tags);
+  }
+
+  /** Whether any hook listens; when none does, every method here returns at once. */
+  public boolean active() {
+    return hooks.length > 0;
+  }
+
+  /** Whether any hook wants STDOUT and STDERR line events. */
+  public boolean wantsOutput() {
+    return wantsOutput;
+  }
+
+  public void plan() {
+    emit(ExecPhase.PLAN, null, null, null, null, tags);
+  }
+
+  public synchronized void start(long pid) {
+    this.pid = pid;
+    emit(ExecPhase.START, null, null, null, null, tags);
+  }
+
+  /** One output line, with any secret value it contains masked; {@code phase} is STDOUT or STDERR. */
+  public void line(ExecPhase phase, String line) {
+    emit(phase, secrets.isEmpty() ? line : scrub(line), null, null, null, tags);
+  }
+
+  public void stdinWritten(long byteCount) {
+    if (active()) {
+      deliver(event(ExecPhase.STDIN, null, null, null, null, tags, byteCount, null, null));
+    }
+  }
+
+  public void stdinFailed(String operation, Throwable error) {
+    if (active()) {
+      String type = error.getClass().getSimpleName();
+      deliver(event(ExecPhase.STDIN_ERROR, null, null, null, type + ": " + error.getMessage(), tags, null, operation,
+          type));
+    }
+  }
+
+  /** The one EXIT event; {@code termination} says why Cuprum ended the process, if it did. */
+  public void exit(int exitCode, Duration duration, Termination termination, @Nullable String note) {
+    if (!active()) {
+      return;
+    }
+    Map<String, Object> exitTags = tags;
+    if (termination != Termination.NONE) {
+      Map<String, Object> withTermination = new LinkedHashMap<>(tags);
+      withTermination.put("termination", termination.tagValue());
+      exitTags = Map.copyOf(withTermination);
+    }
+    emit(ExecPhase.EXIT, null, exitCode, duration, note, exitTags);
+  }
+
+  /**
+   * The values a process may print that events must not carry: secret arguments and sensitive
+   * environment values. Very short values are left alone; masking them would garble output.
+   */
+  private static List<String> secretValues(SafeCmd cmd, Map<String, String> envOverlay) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < cmd.argv().size(); i++) {
+      if (cmd.isSecret(i)) {
+        values.add(cmd.argv().get(i));
+      }
+    }
+    envOverlay.forEach((name, value) -> {
+      if (Masking.isSensitiveKey(name)) {
+        values.add(value);
+      }
+    });
+    values.removeIf(value -> value.length() < MIN_SCRUBBED_LENGTH);
+    // Longest first, so a secret containing another is masked whole.
+    values.sort(Comparator.comparingInt(String::length).reversed());
+    return List.copyOf(values);
+  }
+
+  private String scrub(String line) {
+    String scrubbed = line;
+    for (String secret : secrets) {
+      scrubbed = scrubbed.replace(secret, Secret.MASK);
+    }
+    return scrubbed;
+  }
+
+  /** The first hook failure, or null. */
+  public synchronized @Nullable Throwable failure() {
+    return failure;
+  }
+
+  private void emit(
+      ExecPhase phase, @Nullable String line, @Nullable Integer exitCode, @Nullable Duration duration,
+      @Nullable String note, Map<String, Object> eventTags) {
+    if (active()) {
+      deliver(event(phase, line, exitCode, duration, note, eventTags, null, null, null));
+    }
+  }
+
+  private synchronized ExecEvent event(
+      ExecPhase phase, @Nullable String line, @Nullable Integer exitCode, @Nullable Duration duration,
+      @Nullable String note, Map<String, Object> eventTags, @Nullable Long byteCount, @Nullable String operation,
+      @Nullable String errorType) {
+    return new ExecEvent(phase, Objects.requireNonNull(program), argv, cwd, env, pid, Instant.now(), line,
+        exitCode, duration, eventTags, note, byteCount, operation, errorType, Objects.requireNonNull(execId));
+  }
+
+  private synchronized void deliver(ExecEvent event) {
+    if (exited) {
+      return;
+    }
+    exited = event.phase() == ExecPhase.EXIT;
+    Throwable first = null;
+    for (ExecHook hook : hooks) {
+      try {
+        hook.onEvent(event);
+      } catch (Throwable e) {
+        LOG.atWarn()
+            .setMessage("observe_hook_failed phase={} program={} error={}")
+            .addArgument(() -> event.phase().name().toLowerCase(Locale.ROOT))
+            .addArgument(event.program())
+            .addArgument(() -> e.getClass().getSimpleName())
+            .setCause(e)
+            .log();
+        if (failure == null) {
+          failure = e;
+          first = e;
+        } else if (failure != e) {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      onFailure.accept(first);
+    }
+  }
+}

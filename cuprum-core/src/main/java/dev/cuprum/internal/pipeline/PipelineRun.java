@@ -1,0 +1,413 @@
+package dev.cuprum.internal.pipeline;
+
+import dev.cuprum.CommandCancelledException;
+import dev.cuprum.CommandResult;
+import dev.cuprum.ExecutionContext;
+import dev.cuprum.Pipeline;
+import dev.cuprum.PipelineResult;
+import dev.cuprum.ProcessStartException;
+import dev.cuprum.RunOptions;
+import dev.cuprum.SafeCmd;
+import dev.cuprum.Termination;
+import dev.cuprum.TimeoutExpiredException;
+import dev.cuprum.context.AfterHook;
+import dev.cuprum.context.BeforeHook;
+import dev.cuprum.context.CuprumContext;
+import dev.cuprum.events.ExecPhase;
+import dev.cuprum.internal.events.ExecutionEvents;
+import dev.cuprum.internal.observation.CompositeObservations;
+import dev.cuprum.internal.process.IoThreads;
+import dev.cuprum.internal.process.Launcher;
+import dev.cuprum.internal.process.ProcessTree;
+import dev.cuprum.internal.process.StdinFeeder;
+import dev.cuprum.internal.process.StreamPump;
+import dev.cuprum.internal.process.Waits;
+import dev.cuprum.internal.run.CommandRun;
+import dev.cuprum.internal.run.ExecutorConfig;
+import dev.cuprum.internal.run.RunControl;
+import dev.cuprum.internal.run.RunScope;
+import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.micrometer.ExecOutcome;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.CodingErrorAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a pipeline on the calling thread.
+ *
+ * <p>Every stage is checked against the allowlist before anything runs; then, stage by stage,
+ * PLAN and the before hooks; then all stages start, left to right. The run waits for the stages
+ * in the order they exit. The first stage to exit non-zero is the failure; if it is not the last
+ * stage, every stage still running is ended (fail-fast). A non-final stage that dies of SIGPIPE
+ * (exit 141) because its reader finished early is not a failure, as in a shell. One timeout
+ * covers the whole pipeline. After the last exit: EXIT for every stage in stage order, then the
+ * after hooks of every stage in stage order.
+ */
+public final class PipelineRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
+
+  private final ExecutorConfig config;
+  private final List<SafeCmd> stages;
+  private final RunOptions options;
+  private final RunControl control;
+
+  public PipelineRun(ExecutorConfig config, Pipeline pipeline, RunOptions options, RunControl control) {
+    this.config = config;
+    this.stages = pipeline.stages();
+    this.options = options;
+    this.control = control;
+  }
+
+  public PipelineResult execute() {
+    CuprumContext context = CuprumContext.current();
+    for (SafeCmd stage : stages) {
+      config.checkAllowed(stage.program(), context);
+    }
+    ObservationRegistry registry = config.observationRegistry();
+    if (registry.isNoop()) {
+      return run(context);
+    }
+    Observation observation = CompositeObservations.startPipeline(registry, stages.size());
+    ExecOutcome outcome = ExecOutcome.ERROR;
+    Throwable error = null;
+    try {
+      PipelineResult result = observation.scoped(() -> run(context));
+      outcome = result.ok() ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
+      return result;
+    } catch (TimeoutExpiredException e) {
+      outcome = ExecOutcome.TIMEOUT;
+      error = e;
+      throw e;
+    } catch (CommandCancelledException e) {
+      outcome = ExecOutcome.CANCELLED;
+      error = e;
+      throw e;
+    } catch (RuntimeException | Error e) {
+      error = e;
+      throw e;
+    } finally {
+      CompositeObservations.stop(observation, outcome, error);
+    }
+  }
+
+  private PipelineResult run(CuprumContext context) {
+    ExecutionContext execution = config.contextFor(options.context());
+    byte[] stdin = options.stdin() == null ? null : options.stdin().encode(execution.charset(), execution.malformedInput());
+    RunScope scope = RunScope.of(config, context);
+    Duration timeout = config.timeoutFor(options, scope);
+    Map<String, String> env = EnvironmentOverlay.merge(scope.envOverlay(), execution.env());
+    int count = stages.size();
+    List<ExecutionEvents> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      SafeCmd stage = stages.get(i);
+      Map<String, Object> stageTags = Map.of("pipeline_stage_index", i, "pipeline_stages", count);
+      ExecutionEvents stageEvents = ExecutionEvents.of(scope.observeHooks(), stage, execution.cwd(), env,
+          ExecutionEvents.tags(stage, options.capture(), options.echo(), stageTags, execution.tags()),
+          failure -> control.stop(Termination.CANCELLED, failure));
+      events.add(stageEvents);
+      stageEvents.plan();
+      CommandRun.throwIfFailed(stageEvents.failure());
+      for (BeforeHook hook : scope.beforeHooks()) {
+        hook.before(stage);
+      }
+    }
+    if (control.stoppedBeforeStart()) {
+      control.restoreInterrupt();
+      throw new CommandCancelledException(commands(), control.stopCause());
+    }
+
+    boolean piped = options.capture() || options.echo();
+    List<ProcessBuilder> builders = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution, env);
+      if (i == 0) {
+        builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
+      }
+      if (i == count - 1) {
+        builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+      }
+      builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+      builders.add(builder);
+    }
+    List<Process> processes = start(builders);
+    long started = System.nanoTime();
+    return new Running(execution, scope, events, timeout, processes, started, stdin, piped).finish();
+  }
+
+  private List<Process> start(List<ProcessBuilder> builders) {
+    try {
+      return ProcessBuilder.startPipeline(builders);
+    } catch (IOException e) {
+      // The JDK has already killed and reaped the stages it started.
+      throw new ProcessStartException(failedStage(e).program(), e);
+    }
+  }
+
+  private SafeCmd failedStage(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    for (SafeCmd stage : stages) {
+      if (message.contains("\"" + stage.program().name() + "\"")) {
+        return stage;
+      }
+    }
+    return stages.get(0);
+  }
+
+  private List<List<String>> commands() {
+    return stages.stream().map(SafeCmd::maskedArgvWithProgram).toList();
+  }
+
+  /** The state of the started stages, until the result. */
+  private final class Running {
+
+    private final ExecutionContext execution;
+    private final RunScope scope;
+    private final List<ExecutionEvents> events;
+    private final @Nullable Duration timeout;
+    private final List<Process> processes;
+    private final long started;
+    private final long[] pids;
+    private final long[] activeKeys;
+    private final Integer[] exitCodes;
+    private final long[] exitTimes;
+    private final Termination[] terminations;
+    private final StreamPump[] stderr;
+    private final LinkedBlockingQueue<Integer> exits = new LinkedBlockingQueue<>();
+    private @Nullable StreamPump stdout;
+    private @Nullable StdinFeeder feeder;
+    private @Nullable Integer failureIndex;
+
+    Running(
+        ExecutionContext execution, RunScope scope, List<ExecutionEvents> events, @Nullable Duration timeout,
+        List<Process> processes, long started, byte @Nullable [] stdin, boolean piped) {
+      this.execution = execution;
+      this.scope = scope;
+      this.events = events;
+      this.timeout = timeout;
+      this.processes = processes;
+      this.started = started;
+      int count = processes.size();
+      this.pids = new long[count];
+      this.activeKeys = new long[count];
+      this.exitCodes = new Integer[count];
+      this.exitTimes = new long[count];
+      this.terminations = new Termination[count];
+      this.stderr = new StreamPump[count];
+      for (int i = 0; i < count; i++) {
+        pids[i] = Launcher.pid(processes.get(i));
+        activeKeys[i] = config.activeRuns().add(stages.get(i), pids[i]);
+        terminations[i] = Termination.NONE;
+        events.get(i).start(pids[i]);
+      }
+      try {
+        for (int i = 0; i < count; i++) {
+          int index = i;
+          Process process = processes.get(i);
+          IoThreads.start(() -> {
+            Waits.waitFor(process);
+            exits.add(index);
+          });
+          if (piped) {
+            stderr[i] = pump(process.getErrorStream(), ExecPhase.STDERR, events.get(i), execution.stderrSink(),
+                System.err);
+          }
+        }
+        Process last = processes.get(count - 1);
+        if (piped) {
+          stdout = pump(last.getInputStream(), ExecPhase.STDOUT, events.get(count - 1), execution.stdoutSink(),
+              System.out);
+        }
+        if (stdin != null) {
+          feeder = new StdinFeeder(processes.get(0).getOutputStream(), stdin, events.get(0), pids[0]).start();
+        }
+      } catch (RuntimeException | Error e) {
+        ProcessTree.terminate(processes, execution.cancelGrace());
+        for (int i = 0; i < count; i++) {
+          int exitCode = Waits.waitFor(processes.get(i));
+          config.activeRuns().remove(activeKeys[i]);
+          events.get(i).exit(exitCode, Duration.ofNanos(System.nanoTime() - started), Termination.CANCELLED,
+              "could not start output pumping: " + e);
+        }
+        throw e;
+      }
+    }
+
+    PipelineResult finish() {
+      Termination stop = awaitStages();
+      if (stop != Termination.NONE) {
+        endRunning(stop);
+      }
+      for (int i = 0; i < processes.size(); i++) {
+        if (exitCodes[i] == null) {
+          exitCodes[i] = Waits.waitFor(processes.get(i));
+          exitTimes[i] = System.nanoTime();
+        }
+        config.activeRuns().remove(activeKeys[i]);
+      }
+      drain(System.nanoTime() + execution.drainTimeout().toNanos());
+
+      CodingErrorAction malformed = stop == Termination.NONE ? execution.malformedInput() : CodingErrorAction.REPLACE;
+      List<CommandResult> results = new ArrayList<>(processes.size());
+      try {
+        for (int i = 0; i < processes.size(); i++) {
+          boolean last = i == processes.size() - 1;
+          String out = last && stdout != null ? stdout.text(execution.charset(), malformed) : null;
+          String err = stderr[i] == null ? null : stderr[i].text(execution.charset(), malformed);
+          boolean truncated = last && stdout != null && stdout.truncated() || stderr[i] != null && stderr[i].truncated();
+          results.add(new CommandResult(stages.get(i).program(), stages.get(i).argv(), exitCodes[i], pids[i], out, err,
+              Duration.ofNanos(exitTimes[i] - started), truncated, terminations[i]));
+        }
+      } catch (RuntimeException e) {
+        emitExits(e.toString());
+        control.restoreInterrupt();
+        throw e;
+      }
+      emitExits(null);
+      control.restoreInterrupt();
+
+      switch (stop) {
+        case TIMEOUT -> throw new TimeoutExpiredException(commands(),
+            control.timeoutLimit(timeout),
+            results.get(results.size() - 1).stdout(), joinedStderr(results));
+        case CANCELLED, FAIL_FAST -> {
+          CommandRun.throwIfFailed(control.stopCause());
+          throw new CommandCancelledException(commands(), null);
+        }
+        case NONE -> {
+          for (ExecutionEvents stageEvents : events) {
+            CommandRun.throwIfFailed(stageEvents.failure());
+          }
+        }
+      }
+      StreamPump.throwIfFailed(stdout);
+      for (StreamPump pump : stderr) {
+        StreamPump.throwIfFailed(pump);
+      }
+      runAfterHooks(results);
+      return new PipelineResult(results, failureIndex);
+    }
+
+    /** Collects exits in the order they happen until every stage exited or the run must stop. */
+    private Termination awaitStages() {
+      int count = processes.size();
+      int remaining = count;
+      boolean nonPositiveTimeout = timeout != null && (timeout.isZero() || timeout.isNegative());
+      long deadline = timeout == null ? Long.MAX_VALUE : CommandRun.deadline(started, timeout);
+      while (remaining > 0) {
+        if (nonPositiveTimeout) {
+          return Termination.TIMEOUT;
+        }
+        Integer[] next = new Integer[1];
+        Termination stop = control.await(nanos -> (next[0] = exits.poll(nanos, TimeUnit.NANOSECONDS)) != null, deadline);
+        if (stop != Termination.NONE) {
+          return stop;
+        }
+        int index = next[0];
+        exitCodes[index] = processes.get(index).exitValue();
+        exitTimes[index] = System.nanoTime();
+        remaining--;
+        if (failureIndex == null && PipelineResult.isStageFailure(index, count, exitCodes[index])) {
+          failureIndex = index;
+          if (index < count - 1) {
+            endRunning(Termination.FAIL_FAST);
+          }
+        }
+      }
+      return Termination.NONE;
+    }
+
+    /** Ends every stage that has not exited yet, marking it with the reason. */
+    private void endRunning(Termination reason) {
+      List<Process> running = new ArrayList<>();
+      for (int i = 0; i < processes.size(); i++) {
+        if (exitCodes[i] == null && processes.get(i).isAlive()) {
+          running.add(processes.get(i));
+          terminations[i] = reason;
+        }
+      }
+      ProcessTree.terminate(running, execution.cancelGrace());
+    }
+
+    private void drain(long deadline) {
+      List<StreamPump> pumps = new ArrayList<>();
+      if (stdout != null) {
+        pumps.add(stdout);
+      }
+      for (StreamPump pump : stderr) {
+        if (pump != null) {
+          pumps.add(pump);
+        }
+      }
+      for (StreamPump pump : pumps) {
+        if (!pump.awaitEnd(deadline)) {
+          LOG.warn("cuprum.drain_timeout pipeline={}: an output pipe is still open {} after the stages exited "
+              + "(a descendant holds it); the rest of its output is dropped", commands(), execution.drainTimeout());
+          pump.abandon();
+        }
+      }
+      if (feeder != null && !feeder.awaitEnd(deadline)) {
+        feeder.abandon();
+      }
+    }
+
+    private void emitExits(@Nullable String note) {
+      for (int i = 0; i < processes.size(); i++) {
+        events.get(i).exit(exitCodes[i], Duration.ofNanos(exitTimes[i] - started), terminations[i], note);
+      }
+    }
+
+    private void runAfterHooks(List<CommandResult> results) {
+      RuntimeException first = null;
+      for (int i = 0; i < results.size(); i++) {
+        for (AfterHook hook : scope.afterHooks()) {
+          try {
+            hook.after(stages.get(i), results.get(i));
+          } catch (RuntimeException e) {
+            if (first == null) {
+              first = e;
+            } else {
+              first.addSuppressed(e);
+            }
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
+
+    private StreamPump pump(
+        InputStream in, ExecPhase phase, ExecutionEvents stageEvents, @Nullable OutputStream sink,
+        OutputStream jvmStream) {
+      OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
+      Consumer<String> lines = stageEvents.wantsOutput() ? line -> stageEvents.line(phase, line) : null;
+      return StreamPump.of(in, phase == ExecPhase.STDOUT ? "stdout" : "stderr",
+          options.capture() ? execution.maxCaptureBytes() : 0, echo, execution.charset(), execution.malformedInput(),
+          lines).start();
+    }
+  }
+
+  private static @Nullable String joinedStderr(List<CommandResult> results) {
+    if (results.get(0).stderr() == null) {
+      return null;
+    }
+    StringBuilder joined = new StringBuilder();
+    results.forEach(result -> joined.append(Objects.requireNonNullElse(result.stderr(), "")));
+    return joined.toString();
+  }
+}

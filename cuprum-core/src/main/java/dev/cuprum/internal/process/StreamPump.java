@@ -1,0 +1,156 @@
+package dev.cuprum.internal.process;
+
+import dev.cuprum.CuprumException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one output stream of a process to its end, feeding each chunk to the capture buffer, the
+ * echo sink and the line splitter, whichever the run wants. Reads start at 8 KiB and move to
+ * 64 KiB once a read fills the chunk: most commands print little, and a 64 KiB array for each
+ * stream of each run costs a short command more than the rest of the pumping.
+ *
+ * <p>The run waits for the end of the stream for a bounded time after the process exits; if a
+ * descendant still holds the pipe then, the pump is abandoned: its stream is closed and whatever
+ * it reads later is dropped.
+ */
+public final class StreamPump implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
+  private static final int FIRST_CHUNK_SIZE = 8 * 1024;
+  private static final int CHUNK_SIZE = 64 * 1024;
+
+  private final InputStream in;
+  private final String name;
+  private final @Nullable CaptureBuffer capture;
+  private final @Nullable LineSplitter lines;
+  private final CountDownLatch done = new CountDownLatch(1);
+  private volatile @Nullable OutputStream echo;
+  private volatile boolean abandoned;
+  private volatile @Nullable IOException failure;
+
+  private StreamPump(
+      InputStream in, String name, @Nullable CaptureBuffer capture, @Nullable OutputStream echo,
+      @Nullable LineSplitter lines) {
+    this.in = in;
+    this.name = name;
+    this.capture = capture;
+    this.echo = echo;
+    this.lines = lines;
+  }
+
+  /**
+   * A pump for one stream.
+   *
+   * @param name {@code stdout} or {@code stderr}, for messages
+   * @param captureLimit the capture limit, or 0 not to capture
+   * @param echo where to copy the bytes, or null
+   * @param lineSink where to send decoded lines, or null for no line splitting
+   */
+  public static StreamPump of(
+      InputStream in, String name, long captureLimit, @Nullable OutputStream echo, Charset charset,
+      CodingErrorAction malformedInput, @Nullable Consumer<String> lineSink) {
+    return new StreamPump(in, name, captureLimit > 0 ? new CaptureBuffer(captureLimit) : null, echo,
+        lineSink == null ? null : new LineSplitter(charset, malformedInput, lineSink));
+  }
+
+  /** Starts pumping on an I/O thread. */
+  public StreamPump start() {
+    IoThreads.start(this);
+    return this;
+  }
+
+  @Override
+  public void run() {
+    byte[] chunk = new byte[FIRST_CHUNK_SIZE];
+    try {
+      int read;
+      while ((read = in.read(chunk)) >= 0 && !abandoned) {
+        if (capture != null) {
+          capture.append(chunk, 0, read);
+        }
+        echo(chunk, read);
+        if (lines != null) {
+          lines.feed(chunk, 0, read);
+        }
+        if (read == chunk.length && chunk.length < CHUNK_SIZE) {
+          chunk = new byte[CHUNK_SIZE];
+        }
+      }
+      if (lines != null && !abandoned) {
+        lines.finish();
+      }
+    } catch (IOException e) {
+      if (!abandoned) {
+        failure = e;
+      }
+    } finally {
+      closeQuietly();
+      done.countDown();
+    }
+  }
+
+  /**
+   * Waits until the stream ends or the deadline passes.
+   *
+   * @param deadline a {@link System#nanoTime()} value
+   * @return whether the stream ended
+   */
+  public boolean awaitEnd(long deadline) {
+    return Waits.await(done, deadline);
+  }
+
+  /** Stops caring about the stream: closes it and drops whatever the pump still reads. */
+  public void abandon() {
+    abandoned = true;
+    closeQuietly();
+  }
+
+  /** The captured text, or null when the pump does not capture. */
+  public @Nullable String text(Charset charset, CodingErrorAction malformedInput) {
+    return capture == null ? null : capture.text(charset, malformedInput, name);
+  }
+
+  /** Whether the capture limit was reached. */
+  public boolean truncated() {
+    return capture != null && capture.truncated();
+  }
+
+  /** Throws the read error that ended a pump early, if there was one. */
+  public static void throwIfFailed(@Nullable StreamPump pump) {
+    IOException failure = pump == null ? null : pump.failure;
+    if (failure != null) {
+      throw new CuprumException("Reading the " + pump.name + " of the process failed: " + failure, failure);
+    }
+  }
+
+  private void echo(byte[] chunk, int length) {
+    OutputStream sink = echo;
+    if (sink == null) {
+      return;
+    }
+    try {
+      sink.write(chunk, 0, length);
+      sink.flush();
+    } catch (IOException e) {
+      echo = null;
+      LOG.warn("cuprum.echo_failed stream={} error={}; echo of this stream stops, capture goes on", name, e.toString());
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      in.close();
+    } catch (IOException e) {
+      LOG.debug("Closing the {} pipe failed", name, e);
+    }
+  }
+}

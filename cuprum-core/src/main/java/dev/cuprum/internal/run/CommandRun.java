@@ -1,0 +1,251 @@
+package dev.cuprum.internal.run;
+
+import dev.cuprum.CommandCancelledException;
+import dev.cuprum.CommandResult;
+import dev.cuprum.CuprumException;
+import dev.cuprum.ExecutionContext;
+import dev.cuprum.RunOptions;
+import dev.cuprum.SafeCmd;
+import dev.cuprum.Termination;
+import dev.cuprum.TimeoutExpiredException;
+import dev.cuprum.context.AfterHook;
+import dev.cuprum.context.BeforeHook;
+import dev.cuprum.context.CuprumContext;
+import dev.cuprum.events.ExecPhase;
+import dev.cuprum.internal.events.ExecutionEvents;
+import dev.cuprum.internal.process.Launcher;
+import dev.cuprum.internal.process.ProcessTree;
+import dev.cuprum.internal.process.StdinFeeder;
+import dev.cuprum.internal.process.StreamPump;
+import dev.cuprum.internal.process.Waits;
+import dev.cuprum.internal.util.EnvironmentOverlay;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.CodingErrorAction;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of one command, from the allowlist check to the after hooks, on the calling thread.
+ *
+ * <p>The order is fixed: allowlist, stdin encoding, PLAN, before hooks, spawn, START, output and
+ * stdin pumping, wait (until exit, timeout or stop request), tree termination if needed, bounded
+ * drain, EXIT, after hooks. Every started process gets exactly one EXIT event.
+ */
+public final class CommandRun {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
+
+  private final ExecutorConfig config;
+  private final SafeCmd cmd;
+  private final RunOptions options;
+  private final RunControl control;
+  private final Map<String, Object> extraTags;
+
+  /**
+   * @param control the run's cancellation handle
+   * @param extraTags tags added to every event, before the caller's own
+   */
+  public CommandRun(
+      ExecutorConfig config, SafeCmd cmd, RunOptions options, RunControl control, Map<String, Object> extraTags) {
+    this.config = config;
+    this.cmd = cmd;
+    this.options = options;
+    this.control = control;
+    this.extraTags = extraTags;
+  }
+
+  /** Runs the command on the calling thread and returns once it has exited and drained. */
+  public CommandResult execute() {
+    CuprumContext context = CuprumContext.current();
+    config.checkAllowed(cmd.program(), context);
+    ExecutionContext execution = config.contextFor(options.context());
+    byte[] stdin = options.stdin() == null ? null : options.stdin().encode(execution.charset(), execution.malformedInput());
+    RunScope scope = RunScope.of(config, context);
+    Duration timeout = config.timeoutFor(options, scope);
+    Map<String, String> env = EnvironmentOverlay.merge(scope.envOverlay(), execution.env());
+    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), cmd, execution.cwd(), env,
+        ExecutionEvents.tags(cmd, options.capture(), options.echo(), extraTags, execution.tags()),
+        failure -> control.stop(Termination.CANCELLED, failure));
+
+    events.plan();
+    throwIfFailed(events.failure());
+    for (BeforeHook hook : scope.beforeHooks()) {
+      hook.before(cmd);
+    }
+    if (control.stoppedBeforeStart()) {
+      control.restoreInterrupt();
+      throw cancelled(control.stopCause());
+    }
+
+    ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution, env);
+    boolean piped = options.capture() || options.echo();
+    builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
+    builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+    builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+    Process process = Launcher.start(builder, cmd);
+    long started = System.nanoTime();
+    return new Running(execution, events, scope, timeout, process, started, stdin, piped).finish();
+  }
+
+  /** The state of a started process, until its result. */
+  private final class Running {
+
+    private final ExecutionContext execution;
+    private final ExecutionEvents events;
+    private final RunScope scope;
+    private final @Nullable Duration timeout;
+    private final Process process;
+    private final long started;
+    private final long pid;
+    private final long activeKey;
+    private @Nullable StreamPump stdout;
+    private @Nullable StreamPump stderr;
+    private @Nullable StdinFeeder feeder;
+
+    Running(
+        ExecutionContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
+        long started, byte @Nullable [] stdin, boolean piped) {
+      this.execution = execution;
+      this.events = events;
+      this.scope = scope;
+      this.timeout = timeout;
+      this.process = process;
+      this.started = started;
+      this.pid = Launcher.pid(process);
+      this.activeKey = config.activeRuns().add(cmd, pid);
+      events.start(pid);
+      try {
+        if (piped) {
+          stdout = pump(ExecPhase.STDOUT, execution.stdoutSink(), System.out);
+          stderr = pump(ExecPhase.STDERR, execution.stderrSink(), System.err);
+        }
+        if (stdin != null) {
+          feeder = new StdinFeeder(process.getOutputStream(), stdin, events, pid).start();
+        }
+      } catch (RuntimeException | Error e) {
+        ProcessTree.terminate(List.of(process), execution.cancelGrace());
+        Waits.waitFor(process);
+        config.activeRuns().remove(activeKey);
+        events.exit(exitValue(), Duration.ofNanos(System.nanoTime() - started), Termination.CANCELLED,
+            "could not start output pumping: " + e);
+        throw e;
+      }
+    }
+
+    CommandResult finish() {
+      Termination termination = waitForExit();
+      if (termination != Termination.NONE) {
+        ProcessTree.terminate(List.of(process), execution.cancelGrace());
+      }
+      int exitCode = Waits.waitFor(process);
+      Duration duration = Duration.ofNanos(System.nanoTime() - started);
+      config.activeRuns().remove(activeKey);
+      drain(System.nanoTime() + execution.drainTimeout().toNanos());
+
+      String out;
+      String err;
+      try {
+        // Output cut short by a kill can end inside a character: never fail on that.
+        CodingErrorAction malformed = termination == Termination.NONE ? execution.malformedInput() : CodingErrorAction.REPLACE;
+        out = stdout == null ? null : stdout.text(execution.charset(), malformed);
+        err = stderr == null ? null : stderr.text(execution.charset(), malformed);
+      } catch (RuntimeException e) {
+        events.exit(exitCode, duration, termination, e.toString());
+        control.restoreInterrupt();
+        throw e;
+      }
+      boolean truncated = stdout != null && stdout.truncated() || stderr != null && stderr.truncated();
+      CommandResult result = new CommandResult(cmd.program(), cmd.argv(), exitCode, pid, out, err, duration, truncated,
+          termination);
+      Throwable stopCause = control.stopCause();
+      events.exit(exitCode, duration, termination, stopCause == null ? null : "ended because " + stopCause);
+      control.restoreInterrupt();
+
+      switch (termination) {
+        case TIMEOUT -> throw new TimeoutExpiredException(cmd.maskedArgvWithProgram(), control.timeoutLimit(timeout),
+            out, err);
+        case CANCELLED, FAIL_FAST -> {
+          throwIfFailed(stopCause);
+          throw cancelled(null);
+        }
+        case NONE -> throwIfFailed(events.failure());
+      }
+      StreamPump.throwIfFailed(stdout);
+      StreamPump.throwIfFailed(stderr);
+      for (AfterHook hook : scope.afterHooks()) {
+        hook.after(cmd, result);
+      }
+      return result;
+    }
+
+    private Termination waitForExit() {
+      if (timeout == null) {
+        return control.awaitExit(process, Long.MAX_VALUE);
+      }
+      if (timeout.isNegative() || timeout.isZero()) {
+        return Termination.TIMEOUT;
+      }
+      return control.awaitExit(process, deadline(started, timeout));
+    }
+
+    private void drain(long deadline) {
+      for (StreamPump pump : new StreamPump[] {stdout, stderr}) {
+        if (pump != null && !pump.awaitEnd(deadline)) {
+          LOG.warn("cuprum.drain_timeout pid={} program={}: an output pipe is still open {} after exit "
+              + "(a descendant holds it); the rest of its output is dropped", pid, cmd.program(),
+              execution.drainTimeout());
+          pump.abandon();
+        }
+      }
+      if (feeder != null && !feeder.awaitEnd(deadline)) {
+        feeder.abandon();
+      }
+    }
+
+    private StreamPump pump(ExecPhase phase, @Nullable OutputStream sink, PrintStream jvmStream) {
+      OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
+      Consumer<String> lines = events.wantsOutput() ? line -> events.line(phase, line) : null;
+      return StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
+          phase.name().toLowerCase(Locale.ROOT), options.capture() ? execution.maxCaptureBytes() : 0, echo,
+          execution.charset(), execution.malformedInput(), lines).start();
+    }
+
+    private int exitValue() {
+      return process.isAlive() ? -1 : process.exitValue();
+    }
+  }
+
+  /** The {@link System#nanoTime()} at which a timeout started at {@code start} elapses. */
+  public static long deadline(long start, Duration timeout) {
+    try {
+      return Math.addExact(start, timeout.toNanos());
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private CommandCancelledException cancelled(@Nullable Throwable cause) {
+    return new CommandCancelledException(cmd.maskedArgvWithProgram(), cause);
+  }
+
+  /** Rethrows a hook's failure unchanged when it is unchecked. */
+  public static void throwIfFailed(@Nullable Throwable failure) {
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    if (failure != null) {
+      throw new CuprumException("A hook failed: " + failure, failure);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.cuprum.internal.run;
+
+import dev.cuprum.ExecutionContext;
+import dev.cuprum.ForbiddenProgramException;
+import dev.cuprum.Program;
+import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.RunOptions;
+import dev.cuprum.context.AfterHook;
+import dev.cuprum.context.BeforeHook;
+import dev.cuprum.context.CuprumContext;
+import dev.cuprum.context.ExecHook;
+import dev.cuprum.internal.process.ProgramPaths;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything an executor was built with. Its hooks form the outermost scope of every run.
+ *
+ * @param catalogue the catalogue enforced when {@code enforceAllowlist} is set
+ * @param enforceAllowlist whether only catalogue programs may run, whatever the scopes say
+ * @param beforeHooks run before every scoped before hook
+ * @param afterHooks run after every scoped after hook
+ * @param observeHooks receive events before every scoped observe hook
+ * @param defaultContext the context of runs that give none; its timeout is the executor default
+ * @param taskExecutor runs async runs and batch members
+ * @param observationRegistry records observations; {@link ObservationRegistry#NOOP} for none
+ * @param activeRuns the processes started and not yet exited
+ * @param programPaths which file each program runs from
+ */
+public record ExecutorConfig(
+    ProgramCatalogue catalogue,
+    boolean enforceAllowlist,
+    List<BeforeHook> beforeHooks,
+    List<AfterHook> afterHooks,
+    List<ExecHook> observeHooks,
+    ExecutionContext defaultContext,
+    Executor taskExecutor,
+    ObservationRegistry observationRegistry,
+    ActiveRuns activeRuns,
+    ProgramPaths programPaths) {
+
+  private static final Logger LOG = LoggerFactory.getLogger("cuprum.context");
+
+  public ExecutorConfig {
+    beforeHooks = List.copyOf(beforeHooks);
+    afterHooks = List.copyOf(afterHooks);
+    observeHooks = List.copyOf(observeHooks);
+  }
+
+  /**
+   * Checks a program against the enforced catalogue and then the given context.
+   *
+   * @throws ForbiddenProgramException when either refuses it
+   */
+  public void checkAllowed(Program program, CuprumContext context) {
+    if (enforceAllowlist && !catalogue.isAllowed(program)) {
+      LOG.atWarn()
+          .setMessage("Program {} denied by the executor's enforced allowlist restricted_state=true")
+          .addArgument(program)
+          .addKeyValue("operation", program.name())
+          .addKeyValue("restricted_state", true)
+          .log();
+      throw new ForbiddenProgramException(program, true);
+    }
+    context.checkAllowed(program);
+  }
+
+  /** The context a run executes with. */
+  public ExecutionContext contextFor(@Nullable ExecutionContext given) {
+    return given != null ? given : defaultContext;
+  }
+
+  /**
+   * The timeout of a run: the call's, else the given context's, else the scope's, else the
+   * executor's default.
+   */
+  public @Nullable Duration timeoutFor(@Nullable Duration callTimeout, @Nullable ExecutionContext given, RunScope scope) {
+    if (callTimeout != null) {
+      return callTimeout;
+    }
+    if (given != null && given.timeout() != null) {
+      return given.timeout();
+    }
+    if (scope.timeout() != null) {
+      return scope.timeout();
+    }
+    return defaultContext.timeout();
+  }
+
+  /** {@link #timeoutFor(Duration, ExecutionContext, RunScope)} for run options. */
+  public @Nullable Duration timeoutFor(RunOptions options, RunScope scope) {
+    return timeoutFor(options.timeout(), options.context(), scope);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Cuprum: typed, allowlisted, observable execution of external programs.
+ *
+ * <p>Only the API packages are exported; {@code dev.cuprum.internal} and its subpackages are the
+ * implementation and may change in any release.
+ */
+module dev.cuprum {
+  exports dev.cuprum;
+  exports dev.cuprum.builders;
+  exports dev.cuprum.concurrent;
+  exports dev.cuprum.context;
+  exports dev.cuprum.events;
+  exports dev.cuprum.logging;
+  exports dev.cuprum.micrometer;
+
+  requires transitive micrometer.observation;
+  requires transitive micrometer.commons;
+  requires transitive org.slf4j;
+  requires static transitive org.jspecify;
+  // MetricsHook takes a MeterRegistry: applications that use it bring micrometer-core.
+  requires static micrometer.core;
+  // The context accessor for Micrometer's context propagation, when that library is present.
+  requires static context.propagation;
+
+  provides io.micrometer.context.ThreadLocalAccessor with dev.cuprum.context.CuprumContextAccessor;
+}
