@@ -134,7 +134,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   private static final class Builder implements CommandExecutor.Builder {
 
     private ProgramCatalogue catalogue = ProgramCatalogue.defaults();
-    private boolean enforceAllowlist;
+    private boolean enforceAllowlist = true;
     private final List<BeforeHook> beforeHooks = new ArrayList<>();
     private final List<AfterHook> afterHooks = new ArrayList<>();
     private final List<ExecHook> observeHooks = new ArrayList<>();
@@ -225,6 +225,10 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
     @Override
     public CommandExecutor build() {
+      if (!enforceAllowlist) {
+        LOG.warn("cuprum.allowlist_not_enforced catalogue={}: this executor runs programs outside its catalogue "
+            + "unless a scoped allowlist refuses them", catalogue);
+      }
       ExecutionContext.Builder context = defaultContext.toBuilder();
       if (cancelGrace != null) {
         context.cancelGrace(cancelGrace);

@@ -51,7 +51,6 @@ class RunningSnippets {
   // Build one executor per application and share it: it is thread-safe.
   CommandExecutor executor = CommandExecutor.builder()
       .catalogue(CATALOGUE)
-      .enforceAllowlist(true)                       // only catalogue programs, whatever scopes say
       .defaultTimeout(Duration.ofMinutes(5))        // for runs that set no timeout
       .build();
   // end::executor[]
