@@ -84,7 +84,7 @@ final class GitRoots {
       case EMPTY -> "must not be empty";
       case NUL -> "must not contain NUL characters";
       case PARENT_SEGMENT -> "must not contain '..' segments";
-      case NOT_ABSOLUTE, LEADING_DASH -> "must be an absolute path";
+      case DRIVE_LETTER, NOT_ABSOLUTE, REMOTE_LOCATION, LEADING_DASH -> "must be an absolute path";
     };
   }
 }
