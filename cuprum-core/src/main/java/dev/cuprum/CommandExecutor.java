@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * (never through a shell), streams its output, waits for it to exit and runs the after hooks.
  * A non-zero exit is a result, not an exception.
  *
+ * <p>A context given to a call ({@link RunOptions#context()}) overrides the executor's default
+ * context field by field: what it leaves unset keeps the executor's default (see
+ * {@link ExecutionContext}).
+ *
  * <p>The timeout of a run is the first of: {@link RunOptions#timeout()},
  * {@link ExecutionContext#timeout()}, the innermost scoped timeout, the executor's default
  * timeout. When it elapses, or the run is cancelled, the process and every descendant get
@@ -49,20 +53,13 @@ public interface CommandExecutor {
   ProgramCatalogue catalogue();
 
   /**
-   * The context of runs that give none, without a timeout. A context given to a call replaces it
-   * whole, so start from it to change one setting and keep the others:
-   * {@code executor.defaultContext().toBuilder().cwd(dir).build()}. Its timeout is left unset so
-   * that such a context does not outrank a scoped timeout: a run without a timeout of its own
-   * still falls back to the scope's, then to the executor's default.
+   * What this executor does when a call says nothing: its catalogue, whether it enforces the
+   * allowlist, its fully resolved default context and its pinned programs.
    */
-  default ExecutionContext defaultContext() {
-    return ExecutionContext.defaults();
-  }
+  ExecutorSettings settings();
 
   /** The processes this executor has started that have not exited yet, oldest first. */
-  default List<RunningCommand> runningCommands() {
-    return List.of();
-  }
+  List<RunningCommand> runningCommands();
 
   /** Runs a command with {@link RunOptions#defaults()}. */
   CommandResult run(SafeCmd cmd);
@@ -136,10 +133,14 @@ public interface CommandExecutor {
     /** The timeout of runs that get none from their call, context or scope. */
     Builder defaultTimeout(@Nullable Duration timeout);
 
-    /** The grace period of runs that give no {@link ExecutionContext}. */
+    /** The default {@link ExecutionContext#cancelGrace()}; overrides the default context's. */
     Builder cancelGrace(Duration grace);
 
-    /** The context of runs that give none; {@link #cancelGrace(Duration)} overrides its grace. */
+    /**
+     * The executor's default context: what a run's context does not set comes from it, and what
+     * it does not set from {@link ExecutionContext#defaults()}. {@link #defaultTimeout(Duration)}
+     * and {@link #cancelGrace(Duration)} override its timeout and grace.
+     */
     Builder defaultContext(ExecutionContext context);
 
     /**
@@ -160,12 +161,6 @@ public interface CommandExecutor {
 
     /** How observations are recorded; {@link ObservationOptions#defaults()} unless set. */
     Builder observationOptions(ObservationOptions options);
-
-    /**
-     * Records the {@code cuprum.executions}, {@code cuprum.failures}... meters of
-     * {@link dev.cuprum.micrometer.MetricsHook}. Needs {@code micrometer-core}.
-     */
-    Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry);
 
     CommandExecutor build();
   }

@@ -1,10 +1,5 @@
 package dev.cuprum;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -38,30 +33,9 @@ public final class StdinInput {
     return text;
   }
 
-  /**
-   * The bytes the process will read.
-   *
-   * @param charset the charset for text input
-   * @param unmappable what to do with characters the charset cannot encode
-   * @throws InvalidArgumentException when the text cannot be encoded and {@code unmappable} is
-   *     {@link CodingErrorAction#REPORT}
-   */
-  public byte[] encode(Charset charset, CodingErrorAction unmappable) {
-    if (bytes != null) {
-      return bytes.clone();
-    }
-    try {
-      ByteBuffer encoded = charset.newEncoder()
-          .onMalformedInput(unmappable)
-          .onUnmappableCharacter(unmappable)
-          .encode(CharBuffer.wrap(Objects.requireNonNull(text)));
-      byte[] result = new byte[encoded.remaining()];
-      encoded.get(result);
-      return result;
-    } catch (CharacterCodingException e) {
-      throw new InvalidArgumentException(
-          "Stdin text cannot be encoded as " + charset.name() + ": " + e, e);
-    }
+  /** A copy of the bytes, or null when this input is text. */
+  public byte @Nullable [] bytes() {
+    return bytes == null ? null : bytes.clone();
   }
 
   @Override

@@ -17,4 +17,13 @@ public enum Termination {
   public String tagValue() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The termination whose {@link #tagValue()} this is.
+   *
+   * @throws IllegalArgumentException for any other string
+   */
+  public static Termination ofTagValue(String tagValue) {
+    return valueOf(tagValue.toUpperCase(Locale.ROOT));
+  }
 }

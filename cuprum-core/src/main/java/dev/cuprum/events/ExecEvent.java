@@ -1,6 +1,8 @@
 package dev.cuprum.events;
 
 import dev.cuprum.Program;
+import dev.cuprum.Termination;
+import dev.cuprum.internal.util.ReservedTags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * @param line the output line, terminator stripped (STDOUT and STDERR)
  * @param exitCode the exit status (EXIT)
  * @param duration spawn to exit (EXIT)
- * @param tags {@code project}, {@code capture}, {@code echo}, pipeline stage tags, the run's own
- *     tags, and on EXIT {@code termination} when Cuprum ended the process
+ * @param tags the run's own tags, then the tags Cuprum sets, which no context may set (see
+ *     {@link dev.cuprum.ExecutionContext#RESERVED_TAG_KEYS}): {@code project}, {@code capture},
+ *     {@code echo}, {@code pipeline_stage_index} and {@code pipeline_stages} in pipelines, and on
+ *     EXIT {@code termination} when Cuprum ended the process; read them through the typed methods
  * @param note a human-readable detail, such as the error of a STDIN_ERROR
  * @param byteCount bytes written to stdin (STDIN)
  * @param operation {@code write} or {@code close} (STDIN_ERROR)
@@ -61,8 +65,29 @@ public record ExecEvent(
   }
 
   /** The {@code project} tag, or null when the run's tags removed it. */
+  /**
+   * The project the executor's catalogue assigns to the program (tag {@code project}), or null for
+   * an event built without one.
+   */
   public @Nullable String project() {
-    Object project = tags.get("project");
-    return project == null ? null : project.toString();
+    return tags.get(ReservedTags.PROJECT) instanceof String project ? project : null;
+  }
+
+  /**
+   * Why Cuprum ended the process (tag {@code termination} of EXIT events), or
+   * {@link Termination#NONE} when it ended on its own or the event is not an EXIT.
+   */
+  public Termination termination() {
+    return tags.get(ReservedTags.TERMINATION) instanceof String value ? Termination.ofTagValue(value) : Termination.NONE;
+  }
+
+  /** The index of the command's stage in its pipeline, or null outside pipelines. */
+  public @Nullable Integer pipelineStageIndex() {
+    return tags.get(ReservedTags.PIPELINE_STAGE_INDEX) instanceof Integer index ? index : null;
+  }
+
+  /** The number of stages of the command's pipeline, or null outside pipelines. */
+  public @Nullable Integer pipelineStages() {
+    return tags.get(ReservedTags.PIPELINE_STAGES) instanceof Integer stages ? stages : null;
   }
 }

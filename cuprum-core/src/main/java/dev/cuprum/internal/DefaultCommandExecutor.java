@@ -3,6 +3,7 @@ package dev.cuprum.internal;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.ExecutorSettings;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProgramCatalogue;
@@ -24,9 +25,7 @@ import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.micrometer.ExecObservationHook;
-import dev.cuprum.micrometer.MetricsHook;
 import dev.cuprum.micrometer.ObservationOptions;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,21 +44,16 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
 
   private final ExecutorConfig config;
-  private final ExecutionContext callableDefaults;
+  private final ExecutorSettings settings;
 
   private DefaultCommandExecutor(ExecutorConfig config) {
     this.config = config;
-    // A call's context timeout outranks a scoped one; the executor's default must stay the last fallback.
-    this.callableDefaults = config.defaultContext().toBuilder().timeout(null).build();
+    this.settings = new ExecutorSettings(config.catalogue(), config.enforceAllowlist(), config.defaultContext(),
+        config.programPaths().pinned());
   }
 
   public static CommandExecutor.Builder builder() {
     return new Builder();
-  }
-
-  /** What the executor was built with. */
-  public ExecutorConfig config() {
-    return config;
   }
 
   @Override
@@ -68,8 +62,8 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   }
 
   @Override
-  public ExecutionContext defaultContext() {
-    return callableDefaults;
+  public ExecutorSettings settings() {
+    return settings;
   }
 
   @Override
@@ -123,7 +117,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
   private CommandRun command(SafeCmd cmd, RunOptions options, RunControl control) {
     return new CommandRun(config, Objects.requireNonNull(cmd, "cmd"), Objects.requireNonNull(options, "options"),
-        control, Map.of());
+        control);
   }
 
   @Override
@@ -219,17 +213,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     }
 
     @Override
-    public Builder meterRegistry(MeterRegistry registry) {
-      return observeHook(new MetricsHook(registry));
-    }
-
-    @Override
     public CommandExecutor build() {
       if (!enforceAllowlist) {
         LOG.warn("cuprum.allowlist_not_enforced catalogue={}: this executor runs programs outside its catalogue "
             + "unless a scoped allowlist refuses them", catalogue);
       }
-      ExecutionContext.Builder context = defaultContext.toBuilder();
+      ExecutionContext.Builder context = defaultContext.over(ExecutionContext.defaults()).toBuilder();
       if (cancelGrace != null) {
         context.cancelGrace(cancelGrace);
       }
@@ -237,7 +226,9 @@ public final class DefaultCommandExecutor implements CommandExecutor {
         context.timeout(defaultTimeout);
       }
       List<ExecHook> hooks = new ArrayList<>(observeHooks);
-      if (!observationRegistry.isNoop()) {
+      // Not isNoop(): a registry gets its handlers when the application configures it, which
+      // may be after this executor is built.
+      if (observationRegistry != ObservationRegistry.NOOP) {
         // First, so that spans and timers close even when a later hook fails.
         hooks.add(0, new ExecObservationHook(observationRegistry, observationOptions));
       }

@@ -1,5 +1,6 @@
 package dev.cuprum.micrometer;
 
+import dev.cuprum.Termination;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
@@ -55,8 +56,7 @@ public final class ExecObservationHook implements ExecHook {
   private void start(ExecEvent event) {
     String project = event.project();
     ExecObservationContext context = new ExecObservationContext(event.program(), project == null ? "unknown" : project,
-        event.argv(), event.cwd(), event.pid() == null ? -1 : event.pid(), integerTag(event, "pipeline_stage_index"),
-        integerTag(event, "pipeline_stages"));
+        event.argv(), event.cwd(), event.pid() == null ? -1 : event.pid(), event.pipelineStageIndex(), event.pipelineStages());
     Observation observation = CuprumObservationDocumentation.EXEC
         .observation(options.convention(), DefaultExecObservationConvention.INSTANCE, () -> context, registry)
         .parentObservation(registry.getCurrentObservation())
@@ -87,21 +87,17 @@ public final class ExecObservationHook implements ExecHook {
   }
 
   static ExecOutcome outcome(ExecEvent event, int exitCode) {
-    Object termination = event.tags().get("termination");
-    if ("timeout".equals(termination)) {
+    Termination termination = event.termination();
+    if (termination == Termination.TIMEOUT) {
       return ExecOutcome.TIMEOUT;
     }
     if (event.note() != null) {
       return ExecOutcome.ERROR;
     }
-    if (termination != null) {
+    if (termination != Termination.NONE) {
       return ExecOutcome.CANCELLED;
     }
     return exitCode == 0 ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
-  }
-
-  private static @Nullable Integer integerTag(ExecEvent event, String name) {
-    return event.tags().get(name) instanceof Integer value ? value : null;
   }
 
   private static final class Running {

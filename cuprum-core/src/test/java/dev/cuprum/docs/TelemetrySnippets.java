@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.Sh;
+import dev.cuprum.micrometer.MetricsHook;
 import dev.cuprum.micrometer.ObservationOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -26,7 +27,7 @@ class TelemetrySnippets {
 
     CommandExecutor executor = CommandExecutor.builder()
         .catalogue(CATALOGUE)
-        .meterRegistry(meters)                              // cuprum.executions, cuprum.failures...
+        .observeHook(new MetricsHook(meters))                // cuprum.executions, cuprum.failures...
         .observationRegistry(observations)                  // cuprum.exec, cuprum.pipeline, cuprum.batch
         .observationOptions(new ObservationOptions(true, 20, null)) // up to 20 output lines as events
         .build();

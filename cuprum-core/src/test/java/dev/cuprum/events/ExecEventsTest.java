@@ -9,8 +9,11 @@ import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.Programs;
+import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
+import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
 import dev.cuprum.StdinInput;
 import dev.cuprum.TimeoutExpiredException;
@@ -66,16 +69,29 @@ class ExecEventsTest {
   }
 
   @Test
-  void defaultTagsMergeWithTheCallersWhichWin() {
-    ExecutionContext tagged = ExecutionContext.builder().tags(Map.of("run_id", "bdd", "project", "override")).build();
+  void theCallersTagsJoinTheTagsCuprumSets() {
+    ExecutionContext tagged = ExecutionContext.builder().tags(Map.of("run_id", "bdd")).build();
     try (Registration observe = Cuprum.observe(hook)) {
       executor.run(sh("true"), RunOptions.builder().echo(false).context(tagged).build());
       executor.run(Sh.make(Programs.ECHO).args("x"), RunOptions.builder().capture(false).build());
     }
     assertThat(hook.events.get(0).tags())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("project", "override", "capture", true, "echo", false, "run_id", "bdd"));
+        .containsExactlyInAnyOrderEntriesOf(Map.of("project", "test-tools", "capture", true, "echo", false, "run_id", "bdd"));
     assertThat(hook.last().tags()).containsExactlyInAnyOrderEntriesOf(Map.of("project", "core-ops", "capture", false, "echo", false));
     assertThat(hook.last().project()).isEqualTo("core-ops");
+  }
+
+  @Test
+  void theExecutorsCatalogueDecidesTheProjectOfACommandBuiltAgainstAnother() {
+    ProgramCatalogue elsewhere = ProgramCatalogue.of(ProjectSettings.builder("elsewhere").programs(TestPrograms.CAT)
+        .build());
+    SafeCmd built = Sh.make(TestPrograms.CAT, elsewhere).args(Sh.secret("kept-secret"));
+    try (Registration observe = Cuprum.observe(hook)) {
+      executor.run(built);
+    }
+    assertThat(built.project().name()).isEqualTo("elsewhere");
+    assertThat(hook.events).extracting(ExecEvent::project).containsOnly(TestPrograms.PROJECT);
+    assertThat(hook.events.get(0).argv()).containsExactly("cat", "******");
   }
 
   @Test

@@ -21,7 +21,7 @@ class MetricsHookTest {
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final CommandExecutor executor =
-      CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).meterRegistry(registry).build();
+      CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).observeHook(new MetricsHook(registry)).build();
 
   private double counter(String name) {
     return registry.get(name).tag("program", "sh").tag("project", TestPrograms.PROJECT).counter().count();

@@ -16,6 +16,7 @@ import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.testing.TestPrograms;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,29 @@ class ObservationsTest {
   private CommandExecutor executor(ObservationOptions options) {
     return CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).observationRegistry(registry)
         .observationOptions(options).build();
+  }
+
+  @Test
+  void handlersRegisteredAfterTheExecutorWasBuiltSeeItsCommands() {
+    ObservationRegistry late = ObservationRegistry.create();
+    CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).observationRegistry(late)
+        .build();
+    List<String> names = new CopyOnWriteArrayList<>();
+    late.observationConfig().observationHandler(new ObservationHandler<>() {
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+
+      @Override
+      public void onStop(Observation.Context context) {
+        names.add(context.getName());
+      }
+    });
+
+    executor.run(cmd(CAT));
+
+    assertThat(names).containsExactly("cuprum.exec");
   }
 
   @Test

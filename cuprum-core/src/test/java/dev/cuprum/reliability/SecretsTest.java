@@ -22,6 +22,7 @@ import dev.cuprum.context.ScopeConfig;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.logging.LogLevels;
 import dev.cuprum.logging.StructuredLoggingHook;
+import dev.cuprum.micrometer.MetricsHook;
 import dev.cuprum.micrometer.ObservationOptions;
 import dev.cuprum.testing.TestPrograms;
 import io.micrometer.core.instrument.Meter;
@@ -56,7 +57,7 @@ class SecretsTest {
         .observationHandler(new DefaultTracingObservationHandler(tracer));
     CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
         .observationRegistry(observations).observationOptions(new ObservationOptions(true, 100, null))
-        .meterRegistry(meters).build();
+        .observeHook(new MetricsHook(meters)).build();
 
     Logger cuprum = (Logger) LoggerFactory.getLogger("cuprum");
     ListAppender<ILoggingEvent> logs = new ListAppender<>();

@@ -13,7 +13,6 @@ import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
-import dev.cuprum.internal.DefaultCommandExecutor;
 import dev.cuprum.testing.TestPrograms;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class ProgramPinningTest {
     CommandExecutor pinned = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).pinPrograms(true).build();
     String argv0 = pinned.run(cmd(CAT, "/proc/self/cmdline")).stdout().split("\0")[0];
     assertThat(Path.of(argv0)).isAbsolute().endsWith(Path.of("cat"));
-    assertThat(((DefaultCommandExecutor) pinned).config().programPaths().pinned()).containsKey(CAT);
+    assertThat(pinned.settings().pinnedPrograms()).containsKey(CAT);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.cuprum.testing.TestPrograms.cmd;
 import static dev.cuprum.testing.TestPrograms.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
@@ -18,8 +19,10 @@ import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
 import dev.cuprum.StdinInput;
 import dev.cuprum.Termination;
+import dev.cuprum.TimeoutExpiredException;
 import dev.cuprum.context.Cuprum;
 import dev.cuprum.context.Registration;
+import dev.cuprum.events.ExecEvent;
 import dev.cuprum.testing.TestPrograms;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,8 +34,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,18 +46,39 @@ class RunTest {
   private final CommandExecutor executor = TestPrograms.executor();
 
   @Test
-  void aContextDerivedFromTheDefaultOneKeepsTheOtherDefaults(@TempDir Path dir) {
-    ExecutionContext defaults = ExecutionContext.builder().env(Map.of("CUPRUM_DEFAULT", "kept"))
-        .cancelGrace(Duration.ofMillis(123)).build();
+  void aCallsContextOverridesTheExecutorsDefaultsFieldByField(@TempDir Path dir) {
+    ExecutionContext defaults = ExecutionContext.builder().env(Map.of("CUPRUM_DEFAULT", "kept", "CUPRUM_BOTH", "default"))
+        .tags(Map.of("team", "ops")).build();
     CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).defaultContext(defaults)
         .build();
-    assertThat(executor.defaultContext()).isEqualTo(defaults);
+    List<ExecEvent> events = new CopyOnWriteArrayList<>();
+    ExecutionContext call = ExecutionContext.builder().cwd(dir).env(Map.of("CUPRUM_BOTH", "call"))
+        .tags(Map.of("request", "r1")).build();
 
-    ExecutionContext derived = executor.defaultContext().toBuilder().cwd(dir).build();
-    assertThat(derived.cancelGrace()).isEqualTo(Duration.ofMillis(123));
-    CommandResult result = executor.run(sh("printf '%s %s' \"$CUPRUM_DEFAULT\" \"$PWD\""),
-        RunOptions.builder().context(derived).build());
-    assertThat(result.stdout()).isEqualTo("kept " + dir);
+    CommandResult result;
+    try (Registration scope = Cuprum.observe(events::add)) {
+      result = executor.run(sh("printf '%s %s %s' \"$CUPRUM_DEFAULT\" \"$CUPRUM_BOTH\" \"$PWD\""),
+          RunOptions.builder().context(call).build());
+    }
+
+    assertThat(result.stdout()).isEqualTo("kept call " + dir);
+    assertThat(events.get(0).tags()).containsEntry("team", "ops").containsEntry("request", "r1");
+  }
+
+  @Test
+  void aContextThatSetsOnlyTheWorkingDirectoryKeepsTheExecutorsTimeoutAndGrace(@TempDir Path dir) {
+    // The grace is long enough for the program's SIGTERM handler to print; the library default
+    // (500 ms) would kill it first.
+    CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
+        .defaultTimeout(Duration.ofMillis(300)).cancelGrace(Duration.ofSeconds(30)).build();
+    ExecutionContext call = ExecutionContext.builder().cwd(dir).build();
+
+    TimeoutExpiredException timeout = catchThrowableOfType(TimeoutExpiredException.class, () -> executor.run(
+        sh("trap 'sleep 2; printf handled; exit 0' TERM; pwd; while :; do sleep 0.05; done"),
+        RunOptions.builder().context(call).build()));
+
+    assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(300));
+    assertThat(timeout.stdout()).isEqualTo(dir + "\nhandled");
   }
 
   @Test

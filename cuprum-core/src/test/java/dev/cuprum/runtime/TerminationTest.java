@@ -18,6 +18,7 @@ import dev.cuprum.context.Registration;
 import dev.cuprum.context.ScopeConfig;
 import dev.cuprum.testing.Processes;
 import dev.cuprum.testing.TestPrograms;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -120,12 +121,10 @@ class TerminationTest {
   }
 
   @Test
-  void aContextDerivedFromTheExecutorsDefaultsLeavesTheTimeoutToTheScopeAndTheExecutor() {
+  void aCallsContextWithoutATimeoutLeavesTheTimeoutToTheScopeAndTheExecutor() {
     CommandExecutor withDefault = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
         .defaultTimeout(Duration.ofMillis(100)).cancelGrace(Duration.ofMillis(100)).build();
-    ExecutionContext derived = withDefault.defaultContext().toBuilder().build();
-    assertThat(derived.timeout()).isNull();
-    assertThat(derived.cancelGrace()).isEqualTo(Duration.ofMillis(100));
+    ExecutionContext derived = ExecutionContext.builder().charset(StandardCharsets.UTF_8).build();
     try (Registration scope = Cuprum.scoped(ScopeConfig.builder().timeout(Duration.ofMillis(300)).build())) {
       assertThat(timeoutOf(withDefault, RunOptions.builder().context(derived).build())).isEqualTo(Duration.ofMillis(300));
     }

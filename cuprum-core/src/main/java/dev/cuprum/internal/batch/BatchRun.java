@@ -210,7 +210,7 @@ public final class BatchRun {
       boolean again;
       try {
         notify(listener -> listener.started(index, cmd));
-        result = new CommandRun(config, cmd, memberOptions, control, Map.of()).execute();
+        result = new CommandRun(config, cmd, memberOptions, control).execute();
         notify(listener -> listener.finished(index, result));
         again = retry != null && attempt < retry.maxAttempts() && retry.retryIf().test(result);
       } catch (Throwable e) {

@@ -8,6 +8,7 @@ import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.internal.util.Masking;
+import dev.cuprum.internal.util.ReservedTags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,17 +95,19 @@ public final class ExecutionEvents {
   }
 
   /**
-   * The tags of every event of a run: {@code project}, {@code capture}, {@code echo}, then the
-   * given extra tags, then the caller's tags, which win on a clash.
+   * The tags of every event of a run: the caller's tags, then {@code project}, {@code capture},
+   * {@code echo} and the given extra tags. Contexts refuse the reserved keys, so a caller's tag
+   * never replaces what Cuprum reports.
+   *
+   * @param project the project the executor's catalogue assigns to the program
    */
   public static Map<String, Object> tags(
-      SafeCmd cmd, boolean capture, boolean echo, Map<String, Object> extra, Map<String, Object> callerTags) {
-    Map<String, Object> tags = new LinkedHashMap<>();
-    tags.put("project", cmd.project().name());
-    tags.put("capture", capture);
-    tags.put("echo", echo);
+      String project, boolean capture, boolean echo, Map<String, Object> extra, Map<String, Object> callerTags) {
+    Map<String, Object> tags = new LinkedHashMap<>(callerTags);
+    tags.put(ReservedTags.PROJECT, project);
+    tags.put(ReservedTags.CAPTURE, capture);
+    tags.put(ReservedTags.ECHO, echo);
     tags.putAll(extra);
-    tags.putAll(callerTags);
     return Map.copyOf(tags);
   }
 
@@ -154,7 +157,7 @@ public final class ExecutionEvents {
     Map<String, Object> exitTags = tags;
     if (termination != Termination.NONE) {
       Map<String, Object> withTermination = new LinkedHashMap<>(tags);
-      withTermination.put("termination", termination.tagValue());
+      withTermination.put(ReservedTags.TERMINATION, termination.tagValue());
       exitTags = Map.copyOf(withTermination);
     }
     emit(ExecPhase.EXIT, null, exitCode, duration, note, exitTags);

@@ -2,7 +2,6 @@ package dev.cuprum.internal.pipeline;
 
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
-import dev.cuprum.ExecutionContext;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProcessStartException;
@@ -24,9 +23,12 @@ import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
 import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
+import dev.cuprum.internal.run.RunContext;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunScope;
+import dev.cuprum.internal.run.StdinBytes;
 import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.ReservedTags;
 import dev.cuprum.micrometer.ExecOutcome;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -106,8 +108,8 @@ public final class PipelineRun {
   }
 
   private PipelineResult run(CuprumContext context) {
-    ExecutionContext execution = config.contextFor(options.context());
-    byte[] stdin = options.stdin() == null ? null : options.stdin().encode(execution.charset(), execution.malformedInput());
+    RunContext execution = config.contextFor(options.context());
+    byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = EnvironmentOverlay.merge(scope.envOverlay(), execution.env());
@@ -115,9 +117,9 @@ public final class PipelineRun {
     List<ExecutionEvents> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       SafeCmd stage = stages.get(i);
-      Map<String, Object> stageTags = Map.of("pipeline_stage_index", i, "pipeline_stages", count);
+      Map<String, Object> stageTags = Map.of(ReservedTags.PIPELINE_STAGE_INDEX, i, ReservedTags.PIPELINE_STAGES, count);
       ExecutionEvents stageEvents = ExecutionEvents.of(scope.observeHooks(), stage, execution.cwd(), env,
-          ExecutionEvents.tags(stage, options.capture(), options.echo(), stageTags, execution.tags()),
+          ExecutionEvents.tags(config.projectOf(stage), options.capture(), options.echo(), stageTags, execution.tags()),
           failure -> control.stop(Termination.CANCELLED, failure));
       events.add(stageEvents);
       stageEvents.plan();
@@ -134,7 +136,7 @@ public final class PipelineRun {
     boolean piped = options.capture() || options.echo();
     List<ProcessBuilder> builders = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution, env);
+      ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution.cwd(), env);
       if (i == 0) {
         builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
       }
@@ -175,7 +177,7 @@ public final class PipelineRun {
   /** The state of the started stages, until the result. */
   private final class Running {
 
-    private final ExecutionContext execution;
+    private final RunContext execution;
     private final RunScope scope;
     private final List<ExecutionEvents> events;
     private final @Nullable Duration timeout;
@@ -193,7 +195,7 @@ public final class PipelineRun {
     private @Nullable Integer failureIndex;
 
     Running(
-        ExecutionContext execution, RunScope scope, List<ExecutionEvents> events, @Nullable Duration timeout,
+        RunContext execution, RunScope scope, List<ExecutionEvents> events, @Nullable Duration timeout,
         List<Process> processes, long started, byte @Nullable [] stdin, boolean piped) {
       this.execution = execution;
       this.scope = scope;

@@ -1,6 +1,5 @@
 package dev.cuprum.internal.process;
 
-import dev.cuprum.ExecutionContext;
 import dev.cuprum.InvalidWorkingDirectoryException;
 import dev.cuprum.ProcessStartException;
 import dev.cuprum.SafeCmd;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Turns commands into processes: argv as given, never through a shell. */
 public final class Launcher {
@@ -28,14 +28,13 @@ public final class Launcher {
    * @throws InvalidWorkingDirectoryException when the working directory is not a directory
    */
   public static ProcessBuilder builder(
-      SafeCmd cmd, ProgramPaths programs, ExecutionContext execution, Map<String, String> envOverlay) {
+      SafeCmd cmd, ProgramPaths programs, @Nullable Path cwd, Map<String, String> envOverlay) {
     String executable = programs.executable(cmd.program()).orElseThrow(() -> new ProcessStartException(cmd.program(),
         new IOException("not found in the absolute directories of the JVM's PATH when the executor resolved it")));
     List<String> argv = new ArrayList<>(cmd.argv().size() + 1);
     argv.add(executable);
     argv.addAll(cmd.argv());
     ProcessBuilder builder = new ProcessBuilder(argv);
-    Path cwd = execution.cwd();
     if (cwd != null) {
       if (!Files.isDirectory(cwd)) {
         throw new InvalidWorkingDirectoryException(cwd);

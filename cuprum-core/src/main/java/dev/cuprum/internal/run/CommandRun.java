@@ -3,7 +3,6 @@ package dev.cuprum.internal.run;
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
 import dev.cuprum.CuprumException;
-import dev.cuprum.ExecutionContext;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
@@ -47,32 +46,26 @@ public final class CommandRun {
   private final SafeCmd cmd;
   private final RunOptions options;
   private final RunControl control;
-  private final Map<String, Object> extraTags;
 
-  /**
-   * @param control the run's cancellation handle
-   * @param extraTags tags added to every event, before the caller's own
-   */
-  public CommandRun(
-      ExecutorConfig config, SafeCmd cmd, RunOptions options, RunControl control, Map<String, Object> extraTags) {
+  /** @param control the run's cancellation handle */
+  public CommandRun(ExecutorConfig config, SafeCmd cmd, RunOptions options, RunControl control) {
     this.config = config;
     this.cmd = cmd;
     this.options = options;
     this.control = control;
-    this.extraTags = extraTags;
   }
 
   /** Runs the command on the calling thread and returns once it has exited and drained. */
   public CommandResult execute() {
     CuprumContext context = CuprumContext.current();
     config.checkAllowed(cmd.program(), context);
-    ExecutionContext execution = config.contextFor(options.context());
-    byte[] stdin = options.stdin() == null ? null : options.stdin().encode(execution.charset(), execution.malformedInput());
+    RunContext execution = config.contextFor(options.context());
+    byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = EnvironmentOverlay.merge(scope.envOverlay(), execution.env());
     ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), cmd, execution.cwd(), env,
-        ExecutionEvents.tags(cmd, options.capture(), options.echo(), extraTags, execution.tags()),
+        ExecutionEvents.tags(config.projectOf(cmd), options.capture(), options.echo(), Map.of(), execution.tags()),
         failure -> control.stop(Termination.CANCELLED, failure));
 
     events.plan();
@@ -85,7 +78,7 @@ public final class CommandRun {
       throw cancelled(control.stopCause());
     }
 
-    ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution, env);
+    ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution.cwd(), env);
     boolean piped = options.capture() || options.echo();
     builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
     builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
@@ -98,7 +91,7 @@ public final class CommandRun {
   /** The state of a started process, until its result. */
   private final class Running {
 
-    private final ExecutionContext execution;
+    private final RunContext execution;
     private final ExecutionEvents events;
     private final RunScope scope;
     private final @Nullable Duration timeout;
@@ -111,7 +104,7 @@ public final class CommandRun {
     private @Nullable StdinFeeder feeder;
 
     Running(
-        ExecutionContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
+        RunContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
         long started, byte @Nullable [] stdin, boolean piped) {
       this.execution = execution;
       this.events = events;

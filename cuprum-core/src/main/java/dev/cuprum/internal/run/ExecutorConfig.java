@@ -5,6 +5,7 @@ import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.RunOptions;
+import dev.cuprum.SafeCmd;
 import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.CuprumContext;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * @param beforeHooks run before every scoped before hook
  * @param afterHooks run after every scoped after hook
  * @param observeHooks receive events before every scoped observe hook
- * @param defaultContext the context of runs that give none; its timeout is the executor default
+ * @param defaultContext the executor's defaults, every inheritable component set; its timeout is
+ *     the executor's default timeout
  * @param taskExecutor runs async runs and batch members
  * @param observationRegistry records observations; {@link ObservationRegistry#NOOP} for none
  * @param activeRuns the processes started and not yet exited
@@ -70,9 +72,17 @@ public record ExecutorConfig(
     context.checkAllowed(program);
   }
 
-  /** The context a run executes with. */
-  public ExecutionContext contextFor(@Nullable ExecutionContext given) {
-    return given != null ? given : defaultContext;
+  /**
+   * The project a command reports: the one this executor's catalogue assigns to its program, or,
+   * for a program the catalogue does not list, the one the command was built with.
+   */
+  public String projectOf(SafeCmd cmd) {
+    return catalogue.isAllowed(cmd.program()) ? catalogue.projectFor(cmd.program()).name() : cmd.project().name();
+  }
+
+  /** The context a run executes with: the call's context laid over the executor's defaults. */
+  public RunContext contextFor(@Nullable ExecutionContext given) {
+    return RunContext.of(given == null ? defaultContext : given.over(defaultContext));
   }
 
   /**

@@ -3,9 +3,12 @@ package dev.cuprum.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
+import dev.cuprum.ExecutionContext;
+import dev.cuprum.ExecutorSettings;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
@@ -14,17 +17,21 @@ import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
+import dev.cuprum.TimeoutExpiredException;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
+import dev.cuprum.context.Cuprum;
 import dev.cuprum.context.ExecHook;
+import dev.cuprum.context.Registration;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
-import dev.cuprum.internal.DefaultCommandExecutor;
-import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.logging.LoggingHook;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,8 +39,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
@@ -59,24 +68,21 @@ class CuprumAutoConfigurationTests {
           .doesNotHaveBean(LoggingHook.class);
       ProgramCatalogue catalogue = context.getBean(ProgramCatalogue.class);
       assertThat(catalogue).isEqualTo(ProgramCatalogue.defaults());
-      ExecutorConfig config = config(context.getBean(CommandExecutor.class));
-      assertThat(config.catalogue()).isSameAs(catalogue);
-      assertThat(config.enforceAllowlist()).isTrue();
-      assertThat(config.taskExecutor()).isSameAs(context.getBean("cuprumTaskExecutor"));
-      assertThat(config.observationRegistry()).isSameAs(ObservationRegistry.NOOP);
-      assertThat(config.beforeHooks()).isEmpty();
-      assertThat(config.afterHooks()).isEmpty();
-      assertThat(config.observeHooks()).isEmpty();
+      CommandExecutor executor = context.getBean(CommandExecutor.class);
+      ExecutorSettings settings = executor.settings();
+      assertThat(settings.catalogue()).isSameAs(catalogue);
+      assertThat(settings.enforceAllowlist()).isTrue();
+      assertThat(settings.defaultContext()).isEqualTo(ExecutionContext.defaults());
+      assertThat(settings.pinnedPrograms()).isEmpty();
+      assertThat(workerThreadOf(executor, catalogue)).startsWith("cuprum-");
       assertThat(context.getBean(ConcurrentConfig.class)).isEqualTo(ConcurrentConfig.defaults());
-      assertThat(config.programPaths().pinned()).isEmpty();
     });
   }
 
   @Test
   void resolveAtStartupPinsTheCatalogueProgramsToTheirFiles() {
     runner.withPropertyValues("cuprum.catalogue.resolve-at-startup=true").run(context -> {
-      ExecutorConfig config = config(context.getBean(CommandExecutor.class));
-      assertThat(config.programPaths().pinned().get(Programs.ECHO)).isAbsolute();
+      assertThat(context.getBean(CommandExecutor.class).settings().pinnedPrograms().get(Programs.ECHO)).isAbsolute();
       CommandResult result = context.getBean(CommandExecutor.class).run(Sh.make(Programs.ECHO).args("-n", "pinned"));
       assertThat(result.stdout()).isEqualTo("pinned");
     });
@@ -126,7 +132,8 @@ class CuprumAutoConfigurationTests {
     try {
       runner.withBean("cuprumTaskExecutor", Executor.class, () -> own).run(context -> {
         assertThat(context.getBean("cuprumTaskExecutor")).isSameAs(own);
-        assertThat(config(context.getBean(CommandExecutor.class)).taskExecutor()).isSameAs(own);
+        assertThat(workerThreadOf(context.getBean(CommandExecutor.class), context.getBean(ProgramCatalogue.class)))
+            .isEqualTo(threadOf(own));
       });
     } finally {
       own.shutdownNow();
@@ -140,7 +147,8 @@ class CuprumAutoConfigurationTests {
       runner.withBean("batchPool", ExecutorService.class, () -> own)
           .withPropertyValues("cuprum.task-execution.executor-bean=batchPool").run(context -> {
             assertThat(context).doesNotHaveBean("cuprumTaskExecutor");
-            assertThat(config(context.getBean(CommandExecutor.class)).taskExecutor()).isSameAs(own);
+            assertThat(workerThreadOf(context.getBean(CommandExecutor.class), context.getBean(ProgramCatalogue.class)))
+                .isEqualTo(threadOf(own));
           });
     } finally {
       own.shutdownNow();
@@ -166,17 +174,36 @@ class CuprumAutoConfigurationTests {
   }
 
   @Test
+  void aContextThatSetsOnlyTheWorkingDirectoryKeepsTheConfiguredTimeoutAndGrace(@TempDir Path dir) {
+    runner.withPropertyValues("cuprum.catalogue.projects.shell.programs=sh", "cuprum.defaults.timeout=300ms",
+        "cuprum.defaults.cancel-grace=30s").run(context -> {
+          CommandExecutor executor = context.getBean(CommandExecutor.class);
+          SafeCmd script = Sh.make(Program.of("sh"), context.getBean(ProgramCatalogue.class))
+              .args("-c", "trap 'sleep 2; printf handled; exit 0' TERM; pwd; while :; do sleep 0.05; done");
+          ExecutionContext onlyCwd = ExecutionContext.builder().cwd(dir).build();
+
+          TimeoutExpiredException timeout = catchThrowableOfType(TimeoutExpiredException.class,
+              () -> executor.run(script, RunOptions.builder().context(onlyCwd).build()));
+
+          // The 300 ms timeout applied, and the 30 s grace let the SIGTERM handler finish, which
+          // the library's 500 ms would not have.
+          assertThat(timeout.timeout()).isEqualTo(Duration.ofMillis(300));
+          assertThat(timeout.stdout()).isEqualTo(dir + "\nhandled");
+        });
+  }
+
+  @Test
   void defaultsAreBoundIntoTheExecutorsDefaultContext() {
     runner.withPropertyValues("cuprum.enforce-allowlist=false", "cuprum.defaults.timeout=90s",
         "cuprum.defaults.cancel-grace=2s", "cuprum.defaults.charset=ISO-8859-1", "cuprum.defaults.drain-timeout=250ms",
         "cuprum.defaults.max-capture-bytes=4MB").run(context -> {
-          ExecutorConfig config = config(context.getBean(CommandExecutor.class));
-          assertThat(config.enforceAllowlist()).isFalse();
-          assertThat(config.defaultContext().timeout()).isEqualTo(Duration.ofSeconds(90));
-          assertThat(config.defaultContext().cancelGrace()).isEqualTo(Duration.ofSeconds(2));
-          assertThat(config.defaultContext().charset()).isEqualTo(StandardCharsets.ISO_8859_1);
-          assertThat(config.defaultContext().drainTimeout()).isEqualTo(Duration.ofMillis(250));
-          assertThat(config.defaultContext().maxCaptureBytes()).isEqualTo(4L * 1024 * 1024);
+          ExecutorSettings settings = context.getBean(CommandExecutor.class).settings();
+          assertThat(settings.enforceAllowlist()).isFalse();
+          assertThat(settings.defaultContext().timeout()).isEqualTo(Duration.ofSeconds(90));
+          assertThat(settings.defaultContext().cancelGrace()).isEqualTo(Duration.ofSeconds(2));
+          assertThat(settings.defaultContext().charset()).isEqualTo(StandardCharsets.ISO_8859_1);
+          assertThat(settings.defaultContext().drainTimeout()).isEqualTo(Duration.ofMillis(250));
+          assertThat(settings.defaultContext().maxCaptureBytes()).isEqualTo(4L * 1024 * 1024);
         });
   }
 
@@ -254,13 +281,35 @@ class CuprumAutoConfigurationTests {
 
   @Test
   void theObservationRegistryIsUsedWhenPresent() {
-    runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class)).run(context -> assertThat(
-        config(context.getBean(CommandExecutor.class)).observationRegistry())
-        .isSameAs(context.getBean(ObservationRegistry.class)));
+    runner.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class)).run(context -> {
+      List<String> observed = new CopyOnWriteArrayList<>();
+      context.getBean(ObservationRegistry.class).observationConfig().observationHandler(new ObservationHandler<>() {
+        @Override
+        public void onStop(Observation.Context observation) {
+          observed.add(observation.getName());
+        }
+
+        @Override
+        public boolean supportsContext(Observation.Context observation) {
+          return true;
+        }
+      });
+      context.getBean(CommandExecutor.class).run(echo(context.getBean(ProgramCatalogue.class), "observed"));
+      assertThat(observed).containsExactly("cuprum.exec");
+    });
   }
 
-  static ExecutorConfig config(CommandExecutor executor) {
-    return ((DefaultCommandExecutor) executor).config();
+  /** The name of the thread an async run of the executor runs its before hooks on. */
+  static String workerThreadOf(CommandExecutor executor, ProgramCatalogue catalogue) {
+    AtomicReference<String> worker = new AtomicReference<>();
+    try (Registration hook = Cuprum.before(cmd -> worker.set(Thread.currentThread().getName()))) {
+      executor.runAsync(echo(catalogue, "where"), RunOptions.defaults()).join();
+    }
+    return worker.get();
+  }
+
+  private static String threadOf(ExecutorService pool) throws Exception {
+    return pool.submit(() -> Thread.currentThread().getName()).get();
   }
 
   static SafeCmd echo(ProgramCatalogue catalogue, String text) {

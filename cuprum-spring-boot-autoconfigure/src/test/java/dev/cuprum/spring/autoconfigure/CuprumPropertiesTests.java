@@ -21,7 +21,7 @@ class CuprumPropertiesTests {
     assertThat(defaults.getCharset()).isEqualTo(core.charset());
     assertThat(defaults.getDrainTimeout()).isEqualTo(core.drainTimeout());
     assertThat(defaults.getMaxCaptureBytes().toBytes()).isEqualTo(core.maxCaptureBytes());
-    assertThat(CuprumSettings.defaultContext(defaults)).isEqualTo(core);
+    assertThat(CuprumSettings.defaultContext(defaults).over(core)).isEqualTo(core);
   }
 
   @Test

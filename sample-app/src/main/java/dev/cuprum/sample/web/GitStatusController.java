@@ -3,10 +3,7 @@ package dev.cuprum.sample.web;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
-import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.RunOptions;
-import dev.cuprum.SafeCmd;
-import dev.cuprum.Sh;
 import dev.cuprum.builders.Git;
 import dev.cuprum.sample.web.ApiMessages.CommandResponse;
 import java.nio.file.Path;
@@ -33,12 +30,10 @@ final class GitStatusController {
       "GIT_TERMINAL_PROMPT", "0");
 
   private final CommandExecutor executor;
-  private final ProgramCatalogue catalogue;
   private final GitRoots roots;
 
-  GitStatusController(CommandExecutor executor, ProgramCatalogue catalogue, GitRoots roots) {
+  GitStatusController(CommandExecutor executor, GitRoots roots) {
     this.executor = executor;
-    this.catalogue = catalogue;
     this.roots = roots;
   }
 
@@ -46,13 +41,10 @@ final class GitStatusController {
   @GetMapping("/api/git/status")
   CommandResponse status(@RequestParam(required = false) @Nullable String dir) {
     Path directory = roots.resolve(dir);
-    SafeCmd status = Git.status(true, true);
-    // The builders use the default catalogue; rebuilding the command from the application's
-    // catalogue gives it the sample's project, which metrics and spans are labelled with.
-    SafeCmd cmd = Sh.make(status.program(), catalogue).args(status.argv(), Map.of());
-    // A call's context replaces the one built from cuprum.defaults.*: start from it to keep them.
-    ExecutionContext context = executor.defaultContext().toBuilder().cwd(directory).env(READ_ONLY_GIT).build();
-    CommandResult result = executor.run(cmd, RunOptions.builder().context(context).build());
+    // Only the working directory and the overlay are set: every other setting keeps the
+    // executor's defaults (cuprum.defaults.*), and the executor's catalogue names the project.
+    ExecutionContext context = ExecutionContext.builder().cwd(directory).env(READ_ONLY_GIT).build();
+    CommandResult result = executor.run(Git.status(true, true), RunOptions.builder().context(context).build());
     if (!result.ok()) {
       throw new BadRequestException("git status failed in " + directory + " (exit " + result.exitCode() + "): "
           + firstLine(result.stderr()));

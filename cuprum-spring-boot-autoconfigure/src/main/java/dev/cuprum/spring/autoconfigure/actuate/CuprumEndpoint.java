@@ -2,12 +2,11 @@ package dev.cuprum.spring.autoconfigure.actuate;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.ExecutorSettings;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramLocator;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunningCommand;
-import dev.cuprum.internal.DefaultCommandExecutor;
-import dev.cuprum.internal.run.ExecutorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,8 +24,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
  * to on this host, whether the allowlist is enforced, the executor's defaults, and the commands
  * running now (argv masked as in every other Cuprum output).
  *
- * <p>Durations are ISO-8601 strings. The enforcement and the defaults are known for executors
- * built by {@link CommandExecutor#builder()}; for other implementations they are null.
+ * <p>Everything is read from {@link CommandExecutor#settings()}, so an executor wrapped by an
+ * application reports what the executor underneath does. A pinned program reports the file it
+ * was pinned to, which is what runs; any other program the file the JVM's {@code PATH} finds now.
+ * Durations are ISO-8601 strings.
  */
 @Endpoint(id = "cuprum", defaultAccess = Access.READ_ONLY)
 public class CuprumEndpoint {
@@ -41,34 +42,36 @@ public class CuprumEndpoint {
 
   @ReadOperation
   public CuprumDescriptor cuprum() {
-    ExecutorConfig config = executor instanceof DefaultCommandExecutor built ? built.config() : null;
+    ExecutorSettings settings = executor.settings();
     Map<String, ProjectDescriptor> projects = new LinkedHashMap<>();
-    for (ProjectSettings project : executor.catalogue().visibleSettings().values()) {
+    for (ProjectSettings project : settings.catalogue().visibleSettings().values()) {
       projects.put(project.name(), new ProjectDescriptor(
-          project.programs().stream().map(this::describe).toList(), project.documentationLocations(),
-          project.noiseRules()));
+          project.programs().stream().map(program -> describe(program, settings)).toList(),
+          project.documentationLocations(), project.noiseRules()));
     }
-    return new CuprumDescriptor(config != null ? config.enforceAllowlist() : null,
-        executor.catalogue().allowlist().stream().map(Program::name).toList(), projects,
-        config != null ? DefaultsDescriptor.of(config.defaultContext()) : null,
+    return new CuprumDescriptor(settings.enforceAllowlist(),
+        settings.catalogue().allowlist().stream().map(Program::name).toList(), projects,
+        DefaultsDescriptor.of(settings.defaultContext()),
         executor.runningCommands().stream().map(RunningCommandDescriptor::of).toList());
   }
 
-  private ProgramDescriptor describe(Program program) {
-    return new ProgramDescriptor(program.name(), locator.locate(program).map(Path::toString).orElse(null));
+  private ProgramDescriptor describe(Program program, ExecutorSettings settings) {
+    return new ProgramDescriptor(program.name(),
+        ProgramFiles.of(program, settings, locator).map(Path::toString).orElse(null),
+        settings.pinnedPrograms().containsKey(program));
   }
 
   /**
    * What the endpoint reports.
    *
-   * @param enforceAllowlist whether only catalogue programs may run; null when unknown
+   * @param enforceAllowlist whether only catalogue programs may run
    * @param allowlist every catalogue program, in registration order
    * @param projects the catalogue's projects by name, in registration order
-   * @param defaults the context of runs that give none; null when unknown
+   * @param defaults the context of runs that give none
    * @param running the commands started and not yet exited, oldest first
    */
-  public record CuprumDescriptor(@Nullable Boolean enforceAllowlist, List<String> allowlist,
-      Map<String, ProjectDescriptor> projects, @Nullable DefaultsDescriptor defaults,
+  public record CuprumDescriptor(boolean enforceAllowlist, List<String> allowlist,
+      Map<String, ProjectDescriptor> projects, DefaultsDescriptor defaults,
       List<RunningCommandDescriptor> running) implements OperationResponseBody {}
 
   /**
@@ -85,9 +88,10 @@ public class CuprumEndpoint {
    * One program and where it is on this host.
    *
    * @param name the name or absolute path the catalogue lists
-   * @param path the executable file it resolves to; null when none is found
+   * @param path the executable file it runs from; null when none is found
+   * @param pinned whether the file was fixed when the executor was built
    */
-  public record ProgramDescriptor(String name, @Nullable String path) {}
+  public record ProgramDescriptor(String name, @Nullable String path, boolean pinned) {}
 
   /**
    * The executor's default context.
@@ -101,10 +105,12 @@ public class CuprumEndpoint {
   public record DefaultsDescriptor(@Nullable String timeout, String cancelGrace, String charset,
       String drainTimeout, long maxCaptureBytes) {
 
+    /** @param context a resolved context, as {@link ExecutorSettings#defaultContext()} */
     static DefaultsDescriptor of(ExecutionContext context) {
       Duration timeout = context.timeout();
-      return new DefaultsDescriptor(timeout != null ? timeout.toString() : null, context.cancelGrace().toString(),
-          context.charset().name(), context.drainTimeout().toString(), context.maxCaptureBytes());
+      return new DefaultsDescriptor(timeout != null ? timeout.toString() : null,
+          Objects.requireNonNull(context.cancelGrace()).toString(), Objects.requireNonNull(context.charset()).name(),
+          Objects.requireNonNull(context.drainTimeout()).toString(), Objects.requireNonNull(context.maxCaptureBytes()));
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.cuprum.spring.autoconfigure.actuate;
 
-import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.CommandExecutor;
 import dev.cuprum.ProgramLocator;
 import dev.cuprum.spring.autoconfigure.CuprumAutoConfiguration;
 import dev.cuprum.spring.autoconfigure.CuprumProperties;
@@ -29,10 +29,10 @@ public final class CuprumHealthContributorAutoConfiguration {
 
   @Bean
   @ConditionalOnEnabledHealthIndicator("cuprum")
-  @ConditionalOnBean(ProgramCatalogue.class)
+  @ConditionalOnBean(CommandExecutor.class)
   @ConditionalOnMissingBean(name = "cuprumHealthIndicator")
-  CuprumHealthIndicator cuprumHealthIndicator(ProgramCatalogue catalogue, CuprumProperties properties) {
-    return new CuprumHealthIndicator(catalogue, RequiredPrograms.of(catalogue, properties.getHealth()),
-        ProgramLocator.fromEnvironment());
+  CuprumHealthIndicator cuprumHealthIndicator(CommandExecutor executor, CuprumProperties properties) {
+    return new CuprumHealthIndicator(executor,
+        RequiredPrograms.of(executor.settings().catalogue(), properties.getHealth()), ProgramLocator.fromEnvironment());
   }
 }

@@ -9,7 +9,6 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.Programs;
 import dev.cuprum.Sh;
-import dev.cuprum.internal.DefaultCommandExecutor;
 import dev.cuprum.spring.autoconfigure.CuprumAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +35,7 @@ class SpringSnippetsTests {
       // The default projects are left out and the allowlist is enforced: echo may not run.
       assertThatThrownBy(() -> context.getBean(CommandExecutor.class).run(Sh.make(Programs.ECHO).args("x")))
           .isInstanceOf(ForbiddenProgramException.class);
-      assertThat(((DefaultCommandExecutor) context.getBean(CommandExecutor.class)).config().defaultContext().timeout())
+      assertThat(context.getBean(CommandExecutor.class).settings().defaultContext().timeout())
           .isEqualTo(Duration.ofSeconds(30));
     });
   }

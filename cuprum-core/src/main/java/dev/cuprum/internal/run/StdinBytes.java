@@ -1,0 +1,46 @@
+package dev.cuprum.internal.run;
+
+import dev.cuprum.InvalidArgumentException;
+import dev.cuprum.StdinInput;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** The bytes a process reads for a {@link StdinInput}. */
+public final class StdinBytes {
+
+  private StdinBytes() {}
+
+  /**
+   * The payload of the input, or null when there is none (the process reads an empty stdin).
+   * Text is encoded before anything runs, so an encoding error starts nothing.
+   *
+   * @param unmappable what to do with characters the charset cannot encode
+   * @throws InvalidArgumentException when the text cannot be encoded and {@code unmappable} is
+   *     {@link CodingErrorAction#REPORT}
+   */
+  public static byte @Nullable [] of(@Nullable StdinInput input, Charset charset, CodingErrorAction unmappable) {
+    if (input == null) {
+      return null;
+    }
+    String text = input.text();
+    if (text == null) {
+      return Objects.requireNonNull(input.bytes());
+    }
+    try {
+      ByteBuffer encoded = charset.newEncoder()
+          .onMalformedInput(unmappable)
+          .onUnmappableCharacter(unmappable)
+          .encode(CharBuffer.wrap(text));
+      byte[] result = new byte[encoded.remaining()];
+      encoded.get(result);
+      return result;
+    } catch (CharacterCodingException e) {
+      throw new InvalidArgumentException("Stdin text cannot be encoded as " + charset.name() + ": " + e, e);
+    }
+  }
+}
