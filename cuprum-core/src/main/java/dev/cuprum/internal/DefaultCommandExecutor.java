@@ -24,6 +24,7 @@ import dev.cuprum.internal.run.AsyncRuns;
 import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.RunControl;
+import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.micrometer.ExecObservationHook;
 import dev.cuprum.micrometer.ObservationOptions;
 import io.micrometer.observation.ObservationRegistry;
@@ -214,6 +215,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
     @Override
     public CommandExecutor build() {
+      RunEnvironment.check(defaultContext.env(), defaultContext.allowedEnvKeys());
       if (!enforceAllowlist) {
         LOG.warn("cuprum.allowlist_not_enforced catalogue={}: this executor runs programs outside its catalogue "
             + "unless a scoped allowlist refuses them", catalogue);

@@ -145,7 +145,8 @@ class BuildersStayLocalPropertyTest {
       throw new UncheckedIOException(e);
     }
     DAEMON_CONNECTIONS.set(0);
-    ExecutionContext context = ExecutionContext.builder().cwd(work).env(env).build();
+    // TAR_OPTIONS names a program, so the overlay must allow it by name.
+    ExecutionContext context = ExecutionContext.builder().cwd(work).env(env).allowEnvKeys("TAR_OPTIONS").build();
     EXECUTOR.run(cmd, RunOptions.builder().context(context).timeout(Duration.ofSeconds(30)).build());
     assertThat(marker).as("a remote shell ran for %s", cmd.argvWithProgram()).doesNotExist();
     assertThat(DAEMON_CONNECTIONS).as("an rsync daemon was contacted for %s", cmd.argvWithProgram()).hasValue(0);

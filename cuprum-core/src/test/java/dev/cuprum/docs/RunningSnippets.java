@@ -15,6 +15,7 @@ import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.ForbiddenEnvironmentKeyException;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramLocator;
@@ -143,6 +144,28 @@ class RunningSnippets {
     // end::context[]
     assertThat(result.stdout()).isEqualTo("hello from " + dir.toRealPath() + "\n");
     assertThat(System.getenv("GREETING")).isNull();
+  }
+
+  @Test
+  void environmentThatLoadsCode() {
+    // tag::env-allow[]
+    // LD_LIBRARY_PATH changes which libraries a program loads: the context must allow it by name.
+    ExecutionContext vendorLibraries = ExecutionContext.builder()
+        .env(Map.of("LD_LIBRARY_PATH", "/opt/vendor/lib"))
+        .allowEnvKeys("LD_LIBRARY_PATH")
+        .build();
+    CommandResult result = executor.run(Sh.make(SH, CATALOGUE).args("-c", "printf %s \"$LD_LIBRARY_PATH\""),
+        RunOptions.builder().context(vendorLibraries).build());
+    result.stdout(); // "/opt/vendor/lib"
+
+    // Without that, nothing starts: no event, no hook, no process.
+    ExecutionContext preload = ExecutionContext.builder().env(Map.of("LD_PRELOAD", "/tmp/x.so")).build();
+    assertThatThrownBy(() -> executor.run(Sh.make(SH, CATALOGUE).args("-c", "exit 0"),
+        RunOptions.builder().context(preload).build()))
+        .isInstanceOf(ForbiddenEnvironmentKeyException.class)
+        .hasMessageStartingWith("Environment variable 'LD_PRELOAD' makes programs load or run other code");
+    // end::env-allow[]
+    assertThat(result.stdout()).isEqualTo("/opt/vendor/lib");
   }
 
   @Test
