@@ -28,13 +28,26 @@ public final class Git {
 
   /** {@code git status}, with {@code --short} and then {@code --branch} when asked for. */
   public static SafeCmd status(boolean shortFormat, boolean branch) {
-    List<String> argv = new ArrayList<>(3);
+    return status(shortFormat, branch, false);
+  }
+
+  /**
+   * {@code git status}, with {@code --short}, then {@code --branch}, then
+   * {@code --ignore-submodules=all} when asked for. Ignoring submodules keeps git out of them: it
+   * starts no {@code git status} inside each one, whose own configuration the caller has not seen,
+   * and neither the repository's configuration nor {@code .gitmodules} can turn that back on.
+   */
+  public static SafeCmd status(boolean shortFormat, boolean branch, boolean ignoreSubmodules) {
+    List<String> argv = new ArrayList<>(4);
     argv.add("status");
     if (shortFormat) {
       argv.add("--short");
     }
     if (branch) {
       argv.add("--branch");
+    }
+    if (ignoreSubmodules) {
+      argv.add("--ignore-submodules=all");
     }
     return GIT.args(argv, Map.of());
   }

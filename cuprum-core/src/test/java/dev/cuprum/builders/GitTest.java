@@ -17,6 +17,10 @@ class GitTest {
     assertThat(Git.status(true, false).argv()).containsExactly("status", "--short");
     assertThat(Git.status(false, true).argv()).containsExactly("status", "--branch");
     assertThat(Git.status(true, true).argv()).containsExactly("status", "--short", "--branch");
+    assertThat(Git.status(true, true, false)).isEqualTo(Git.status(true, true));
+    assertThat(Git.status(false, false, true).argv()).containsExactly("status", "--ignore-submodules=all");
+    assertThat(Git.status(true, true, true).argv())
+        .containsExactly("status", "--short", "--branch", "--ignore-submodules=all");
   }
 
   @Test
