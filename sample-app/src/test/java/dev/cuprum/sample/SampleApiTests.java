@@ -1,5 +1,6 @@
 package dev.cuprum.sample;
 
+import static dev.cuprum.sample.TestRepositories.realTempDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuprum.CommandExecutor;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,11 +73,7 @@ class SampleApiTests {
   @AfterAll
   static void deleteDirectories() throws IOException {
     for (Path dir : List.of(ROOT, OUTSIDE)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+      TestRepositories.deleteTree(dir);
     }
   }
 
@@ -529,14 +525,6 @@ class SampleApiTests {
       Files.writeString(repo.resolve("untracked.txt"), "new");
     }
     return repo;
-  }
-
-  private static Path realTempDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix).toRealPath();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String query(String value) {
