@@ -131,7 +131,7 @@ public final class BatchRun {
       throw new InvalidArgumentException("At least one command must be provided");
     }
     for (SafeCmd cmd : copy) {
-      config.checkAllowed(cmd.program(), context);
+      config.checkAllowed(cmd, context);
     }
     return new BatchRun(config, copy, batch);
   }
