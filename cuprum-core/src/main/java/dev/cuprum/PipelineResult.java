@@ -1,5 +1,6 @@
 package dev.cuprum;
 
+import dev.cuprum.internal.util.StageExits;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record PipelineResult(List<CommandResult> stages, @Nullable Integer failureIndex) {
 
   /** What a process killed by SIGPIPE reports: 128 + 13. */
-  public static final int BROKEN_PIPE_EXIT = 141;
+  public static final int BROKEN_PIPE_EXIT = StageExits.BROKEN_PIPE;
 
   public PipelineResult {
     stages = List.copyOf(stages);
@@ -42,16 +43,11 @@ public record PipelineResult(List<CommandResult> stages, @Nullable Integer failu
    */
   public boolean ok() {
     for (int i = 0; i < stages.size(); i++) {
-      if (isStageFailure(i, stages.size(), stages.get(i).exitCode())) {
+      if (StageExits.isFailure(i, stages.size(), stages.get(i).exitCode())) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Whether a stage's exit status makes a pipeline of {@code stageCount} stages fail. */
-  public static boolean isStageFailure(int stageIndex, int stageCount, int exitCode) {
-    return exitCode != 0 && !(stageIndex < stageCount - 1 && exitCode == BROKEN_PIPE_EXIT);
   }
 
   /** The final stage's captured stdout. */

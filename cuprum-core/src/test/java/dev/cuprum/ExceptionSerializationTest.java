@@ -32,7 +32,7 @@ class ExceptionSerializationTest {
         new CuprumException("plain"),
         new InvalidArgumentException("bad argument"),
         new UnknownProgramException(GIT),
-        new ForbiddenProgramException(GIT, true),
+        new ForbiddenProgramException(GIT, RefusalReason.CATALOGUE),
         new DuplicateProgramException(GIT, "core-ops"),
         new DuplicateProjectException("core-ops"),
         new InvalidNoiseRuleException("core-ops", "(", new PatternSyntaxException("Unclosed group", "(", 1)),
@@ -55,7 +55,7 @@ class ExceptionSerializationTest {
   @Test
   void programsSurviveTheRoundTrip() throws Exception {
     assertThat(roundTrip(new ProcessStartException(GIT, new IOException("gone"))).program()).isEqualTo(GIT);
-    assertThat(roundTrip(new ForbiddenProgramException(GIT, false)).program()).isEqualTo(GIT);
+    assertThat(roundTrip(new ForbiddenProgramException(GIT, RefusalReason.SCOPE)).reason()).isEqualTo(RefusalReason.SCOPE);
     assertThat(roundTrip(new UnknownProgramException(GIT)).program()).isEqualTo(GIT);
   }
 

@@ -2,6 +2,7 @@ package dev.cuprum.context;
 
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
+import dev.cuprum.RefusalReason;
 import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.internal.util.Masking;
 import java.time.Duration;
@@ -68,16 +69,10 @@ public final class CuprumContext {
   }
 
   /**
-   * Whether the allowlist lists the program. This is a membership test: in the permissive root
-   * context the allowlist is empty and this is false, yet every program may run; ask
-   * {@link #permits(Program)} whether a program may run.
+   * Whether the program may run here: the context is permissive (as the root context is), or its
+   * allowlist lists the program.
    */
   public boolean isAllowed(Program program) {
-    return allowlist.contains(program);
-  }
-
-  /** Whether the program may run here: the context is permissive or lists it. */
-  public boolean permits(Program program) {
     return !restricted || allowlist.contains(program);
   }
 
@@ -86,19 +81,21 @@ public final class CuprumContext {
    *     logger {@code cuprum.context})
    */
   public void checkAllowed(Program program) {
-    if (!permits(program)) {
+    if (!isAllowed(program)) {
       LOG.atWarn()
-          .setMessage("Program {} denied by context allowlist restricted_state={}")
+          .setMessage("Program {} denied by context allowlist restricted_state=true")
           .addArgument(program)
-          .addArgument(restricted)
           .addKeyValue("operation", program.name())
-          .addKeyValue("restricted_state", restricted)
+          .addKeyValue("restricted_state", true)
           .log();
-      throw new ForbiddenProgramException(program, restricted);
+      throw new ForbiddenProgramException(program, RefusalReason.SCOPE);
     }
   }
 
-  /** The programs this context lists (see {@link #isAllowed(Program)}). */
+  /**
+   * The programs this context lists. Empty in a permissive context, where every program may run:
+   * ask {@link #isAllowed(Program)} whether one may.
+   */
   public Set<Program> allowlist() {
     return allowlist;
   }

@@ -1,5 +1,7 @@
 package dev.cuprum.context;
 
+import dev.cuprum.ForbiddenProgramException;
+import dev.cuprum.SafeCmd;
 import dev.cuprum.events.ExecEvent;
 
 /**
@@ -23,4 +25,15 @@ public interface ExecHook {
   default boolean wantsOutput() {
     return true;
   }
+
+  /**
+   * Told when the allowlist refuses a command in this hook's scope: nothing was started, so
+   * {@link #onEvent} receives no event for it. Does nothing unless implemented; an exception it
+   * throws is logged and does not replace the refusal.
+   *
+   * @param cmd the refused command ({@link SafeCmd#toString()} masks its secrets)
+   * @param refusal what the caller receives; {@link ForbiddenProgramException#reason()} says which
+   *     allowlist refused it
+   */
+  default void onRefused(SafeCmd cmd, ForbiddenProgramException refusal) {}
 }

@@ -83,6 +83,10 @@ public class ExecObservationContext extends Observation.Context {
     return duration;
   }
 
+  void refused() {
+    this.outcome = ExecOutcome.REFUSED;
+  }
+
   void ended(ExecOutcome outcome, int exitCode, @Nullable Duration duration) {
     this.outcome = outcome;
     this.exitCode = exitCode;

@@ -1,5 +1,7 @@
 package dev.cuprum.micrometer;
 
+import dev.cuprum.ForbiddenProgramException;
+import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
@@ -14,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the events of each execution into one {@code cuprum.exec} observation: started at START
- * with the thread's current observation as parent, stopped at EXIT with the outcome. Executors
+ * with the thread's current observation as parent, stopped at EXIT with the outcome; a command
+ * the allowlist refuses is an observation with the outcome {@code REFUSED}. Executors
  * built with an observation registry place it first among their observe hooks.
  *
  * <p>With {@link ObservationOptions#recordOutput()} each output line becomes an observation event
@@ -62,6 +65,23 @@ public final class ExecObservationHook implements ExecHook {
         .parentObservation(registry.getCurrentObservation())
         .start();
     running.put(event.execId(), new Running(observation, context));
+  }
+
+  /**
+   * A refused command is observed too, so that refusals show in the timer's series and as
+   * spans: outcome {@code REFUSED}, no pid, no exit code, and the refusal as the error.
+   */
+  @Override
+  public void onRefused(SafeCmd cmd, ForbiddenProgramException refusal) {
+    ExecObservationContext context = new ExecObservationContext(cmd.program(), cmd.project().name(),
+        cmd.maskedArgvWithProgram(), null, -1, null, null);
+    context.refused();
+    CuprumObservationDocumentation.EXEC
+        .observation(options.convention(), DefaultExecObservationConvention.INSTANCE, () -> context, registry)
+        .parentObservation(registry.getCurrentObservation())
+        .start()
+        .error(refusal)
+        .stop();
   }
 
   private void recordLine(ExecEvent event) {

@@ -12,6 +12,8 @@ public enum ExecOutcome {
   CANCELLED,
   /** Exited, but Cuprum could not complete the run: a hook failed or the output could not be read. */
   ERROR,
+  /** Never started: the allowlist refused the program. */
+  REFUSED,
   /** Still running. */
   UNKNOWN
 }

@@ -12,6 +12,7 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.Programs;
+import dev.cuprum.RefusalReason;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
@@ -100,7 +101,7 @@ class HooksTest {
         Registration hook = Cuprum.before(before("x")); Registration events = Cuprum.observe(observe("x"))) {
       assertThatThrownBy(() -> TestPrograms.executor().run(sh("true")))
           .isInstanceOf(ForbiddenProgramException.class)
-          .hasMessage("Program 'sh' is not allowed in the current context");
+          .hasMessage("Program 'sh' is not allowed: the allowlist of the current scope does not list it");
       assertThat(TestPrograms.executor().run(Sh.make(Programs.ECHO).args("ok")).ok()).isTrue();
     }
     assertThat(calls).containsExactly("before:x", "observe:x");
@@ -135,7 +136,9 @@ class HooksTest {
     try (Registration allow = Cuprum.allow(outsider)) {
       assertThatThrownBy(() -> enforcing.run(Sh.make(outsider, other).args("x")))
           .isInstanceOf(ForbiddenProgramException.class)
-          .satisfies(e -> assertThat(((ForbiddenProgramException) e).restrictedState()).isTrue());
+          .hasMessage("Program 'printf' is not allowed: the executor enforces its catalogue's allowlist, which does not "
+              + "list it")
+          .satisfies(e -> assertThat(((ForbiddenProgramException) e).reason()).isEqualTo(RefusalReason.CATALOGUE));
     }
     assertThat(enforcing.run(Sh.make(Programs.ECHO).args("-n", "ok")).stdout()).isEqualTo("ok");
     try (Registration scope = Cuprum.scoped(ScopeConfig.builder().allowlist(Programs.LS).build())) {

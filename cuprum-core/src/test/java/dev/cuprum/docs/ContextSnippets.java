@@ -49,12 +49,12 @@ class ContextSnippets {
 
       try (Registration inner = Cuprum.scoped(ScopeConfig.builder().allowlist(ECHO, GIT).build())) {
         // Nested scopes intersect: only echo is left; git was never allowed outside.
-        CuprumContext.current().permits(ECHO);                   // true
+        CuprumContext.current().isAllowed(ECHO);                 // true
         assertThatThrownBy(() -> executor.run(Sh.make(LS).args("/")))
             .isInstanceOf(ForbiddenProgramException.class)
-            .hasMessage("Program 'ls' is not allowed in the current context");
+            .hasMessage("Program 'ls' is not allowed: the allowlist of the current scope does not list it");
       }
-      CuprumContext.current().permits(LS);                       // true again
+      CuprumContext.current().isAllowed(LS);                     // true again
     }
     // end::scoped[]
     try (Registration outer = Cuprum.scoped(ScopeConfig.builder().allowlist(ECHO, LS).build());
@@ -68,25 +68,25 @@ class ContextSnippets {
   void allow() {
     // tag::allow[]
     try (Registration scope = Cuprum.scoped(ScopeConfig.builder().allowlist(ECHO).build())) {
-      CuprumContext.current().permits(LS);                       // false
+      CuprumContext.current().isAllowed(LS);                     // false
       try (Registration extra = Cuprum.allow(LS)) {
-        CuprumContext.current().permits(LS);                     // true
+        CuprumContext.current().isAllowed(LS);                   // true
       }
-      CuprumContext.current().permits(LS);                       // false
+      CuprumContext.current().isAllowed(LS);                     // false
     }
     // In the permissive root context every program may run; allow() never restricts it.
     try (Registration extra = Cuprum.allow(LS)) {
-      CuprumContext.current().permits(ECHO);                     // true
+      CuprumContext.current().isAllowed(ECHO);                   // true
     }
     // end::allow[]
     try (Registration scope = Cuprum.scoped(ScopeConfig.builder().allowlist(ECHO).build())) {
-      assertThat(CuprumContext.current().permits(LS)).isFalse();
+      assertThat(CuprumContext.current().isAllowed(LS)).isFalse();
       try (Registration extra = Cuprum.allow(LS)) {
-        assertThat(CuprumContext.current().permits(LS)).isTrue();
+        assertThat(CuprumContext.current().isAllowed(LS)).isTrue();
       }
     }
     try (Registration extra = Cuprum.allow(LS)) {
-      assertThat(CuprumContext.current().permits(ECHO)).isTrue();
+      assertThat(CuprumContext.current().isAllowed(ECHO)).isTrue();
       assertThat(CuprumContext.current().restricted()).isFalse();
     }
   }
@@ -119,7 +119,7 @@ class ContextSnippets {
     try (Registration scope = Cuprum.scoped(ScopeConfig.builder().allowlist(ECHO).build())) {
       // A plain thread starts in the permissive root context; wrap() carries this scope over.
       Future<Boolean> lsAllowed = pool.submit(CuprumContext.current().wrap(
-          () -> CuprumContext.current().permits(LS)));
+          () -> CuprumContext.current().isAllowed(LS)));
       lsAllowed.get(); // false, as on this thread
     } finally {
       pool.shutdown();
@@ -127,9 +127,9 @@ class ContextSnippets {
     // end::wrap[]
     ExecutorService check = Executors.newSingleThreadExecutor();
     try (Registration scope = Cuprum.scoped(ScopeConfig.builder().allowlist(ECHO).build())) {
-      assertThat(check.submit(CuprumContext.current().wrap(() -> CuprumContext.current().permits(LS))).get())
+      assertThat(check.submit(CuprumContext.current().wrap(() -> CuprumContext.current().isAllowed(LS))).get())
           .isFalse();
-      assertThat(check.submit(() -> CuprumContext.current().permits(LS)).get()).isTrue();
+      assertThat(check.submit(() -> CuprumContext.current().isAllowed(LS)).get()).isTrue();
     } finally {
       check.shutdown();
     }

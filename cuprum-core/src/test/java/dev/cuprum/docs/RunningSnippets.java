@@ -87,7 +87,7 @@ class RunningSnippets {
     SafeCmd outsider = new SafeCmd(Program.of("/bin/true"), List.of(), CATALOGUE.projectFor(SH));
     assertThatThrownBy(() -> executor.run(outsider))
         .isInstanceOf(ForbiddenProgramException.class)
-        .hasMessage("Program '/bin/true' is not allowed in the current context");
+        .hasMessage("Program '/bin/true' is not allowed: the executor enforces its catalogue's allowlist, which does not list it");
     // end::enforced[]
   }
 

@@ -41,6 +41,16 @@ class MetricsHookTest {
   }
 
   @Test
+  void theDurationTimerCanBeLeftOut() {
+    SimpleMeterRegistry counters = new SimpleMeterRegistry();
+    CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE).observeHook(new MetricsHook(counters, false)).build()
+        .run(sh("true"));
+
+    assertThat(counters.get("cuprum.executions").counter().count()).isEqualTo(1);
+    assertThat(counters.find("cuprum.duration").timer()).isNull();
+  }
+
+  @Test
   void missingProjectIsUnknownAndStdinErrorsCount() {
     MetricsHook hook = new MetricsHook(registry);
     hook.onEvent(new ExecEvent(ExecPhase.STDIN_ERROR, Program.of("tool"), List.of("tool"), null, Map.of(), 1L,

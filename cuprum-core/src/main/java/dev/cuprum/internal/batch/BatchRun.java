@@ -132,7 +132,7 @@ public final class BatchRun {
       throw new InvalidArgumentException("At least one command must be provided");
     }
     for (SafeCmd cmd : copy) {
-      config.checkAllowed(cmd.program(), context);
+      config.checkAllowed(cmd, context);
     }
     // Every member runs with this overlay: refuse it before the first one starts.
     RunEnvironment.of(context.envOverlay(), config.contextFor(batch.context()));

@@ -29,6 +29,7 @@ import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunScope;
 import dev.cuprum.internal.run.StdinBytes;
 import dev.cuprum.internal.util.ReservedTags;
+import dev.cuprum.internal.util.StageExits;
 import dev.cuprum.micrometer.ExecOutcome;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -78,7 +79,7 @@ public final class PipelineRun {
   public PipelineResult execute() {
     CuprumContext context = CuprumContext.current();
     for (SafeCmd stage : stages) {
-      config.checkAllowed(stage.program(), context);
+      config.checkAllowed(stage, context);
     }
     ObservationRegistry registry = config.observationRegistry();
     if (registry.isNoop()) {
@@ -323,7 +324,7 @@ public final class PipelineRun {
         exitCodes[index] = processes.get(index).exitValue();
         exitTimes[index] = System.nanoTime();
         remaining--;
-        if (failureIndex == null && PipelineResult.isStageFailure(index, count, exitCodes[index])) {
+        if (failureIndex == null && StageExits.isFailure(index, count, exitCodes[index])) {
           failureIndex = index;
           if (index < count - 1) {
             endRunning(Termination.FAIL_FAST);

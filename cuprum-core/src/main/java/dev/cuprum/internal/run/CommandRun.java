@@ -57,7 +57,7 @@ public final class CommandRun {
   /** Runs the command on the calling thread and returns once it has exited and drained. */
   public CommandResult execute() {
     CuprumContext context = CuprumContext.current();
-    config.checkAllowed(cmd.program(), context);
+    config.checkAllowed(cmd, context);
     RunContext execution = config.contextFor(options.context());
     byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
     RunScope scope = RunScope.of(config, context);

@@ -4,6 +4,7 @@ import dev.cuprum.ExecutionContext;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.RefusalReason;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.context.AfterHook;
@@ -55,11 +56,14 @@ public record ExecutorConfig(
   }
 
   /**
-   * Checks a program against the enforced catalogue and then the given context.
+   * Checks a command's program against the enforced catalogue and then the given context. A
+   * refusal is told to the observe hooks of the executor and of the context before it is thrown.
    *
    * @throws ForbiddenProgramException when either refuses it
    */
-  public void checkAllowed(Program program, CuprumContext context) {
+  public void checkAllowed(SafeCmd cmd, CuprumContext context) {
+    Program program = cmd.program();
+    ForbiddenProgramException refusal;
     if (enforceAllowlist && !catalogue.isAllowed(program)) {
       LOG.atWarn()
           .setMessage("Program {} denied by the executor's enforced allowlist restricted_state=true")
@@ -67,9 +71,33 @@ public record ExecutorConfig(
           .addKeyValue("operation", program.name())
           .addKeyValue("restricted_state", true)
           .log();
-      throw new ForbiddenProgramException(program, true);
+      refusal = new ForbiddenProgramException(program, RefusalReason.CATALOGUE);
+    } else {
+      try {
+        context.checkAllowed(program);
+        return;
+      } catch (ForbiddenProgramException e) {
+        refusal = e;
+      }
     }
-    context.checkAllowed(program);
+    tellRefusal(observeHooks, cmd, refusal);
+    tellRefusal(context.observeHooks(), cmd, refusal);
+    throw refusal;
+  }
+
+  private static void tellRefusal(List<ExecHook> hooks, SafeCmd cmd, ForbiddenProgramException refusal) {
+    for (ExecHook hook : hooks) {
+      try {
+        hook.onRefused(cmd, refusal);
+      } catch (RuntimeException e) {
+        LOG.atWarn()
+            .setMessage("observe_hook_failed phase=refused program={} error={}")
+            .addArgument(cmd.program())
+            .addArgument(e.getClass().getSimpleName())
+            .setCause(e)
+            .log();
+      }
+    }
   }
 
   /**

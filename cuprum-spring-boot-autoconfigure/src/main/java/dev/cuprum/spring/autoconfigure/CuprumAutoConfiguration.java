@@ -31,12 +31,16 @@ import org.springframework.core.annotation.Order;
  *
  * <p>Every {@link BeforeHook}, {@link AfterHook} and {@link ExecHook} bean becomes a root hook of
  * the executor. Before and observe hooks run in {@link Order @Order}; after hooks run in the
- * reverse order, so the first-ordered hook wraps all the others.
+ * reverse order, so the first-ordered hook wraps all the others. {@link CommandExecutorCustomizer}
+ * beans adjust the executor after all of that, in {@link Order @Order}, before it is built.
  *
  * <p>With an {@link ObservationRegistry} bean every command is a {@code cuprum.exec} observation,
  * and pipelines and batches get a {@code cuprum.pipeline} or {@code cuprum.batch} parent; Boot's
  * metrics and tracing handlers turn them into timers and spans. {@code cuprum.observations.*}
  * and an {@link ExecObservationConvention} bean shape them.
+ *
+ * <p>A {@code cuprum.*} property that no Cuprum property class declares, such as a misspelt one,
+ * stops the application with a failure analysis naming it and the nearest declared property.
  *
  * <p>Async runs and batch members run on the {@code cuprumTaskExecutor} bean, or on the bean
  * named by {@code cuprum.task-execution.executor-bean}. That bean is not a default autowiring
@@ -61,6 +65,11 @@ public final class CuprumAutoConfiguration {
   public static final String LOGGER_NAME = "cuprum";
 
   @Bean
+  static CuprumPropertiesCheck cuprumPropertiesCheck() {
+    return new CuprumPropertiesCheck();
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   ProgramCatalogue programCatalogue(CuprumProperties properties) {
     return CuprumSettings.catalogue(properties.getCatalogue());
@@ -77,7 +86,7 @@ public final class CuprumAutoConfiguration {
   CommandExecutor commandExecutor(CuprumProperties properties, ProgramCatalogue catalogue,
       ObjectProvider<BeforeHook> beforeHooks, ObjectProvider<AfterHook> afterHooks, ObjectProvider<ExecHook> execHooks,
       ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ExecObservationConvention> convention,
-      BeanFactory beanFactory) {
+      ObjectProvider<CommandExecutorCustomizer> customizers, BeanFactory beanFactory) {
     CommandExecutor.Builder builder = CommandExecutor.builder()
         .catalogue(catalogue)
         .enforceAllowlist(properties.isEnforceAllowlist())
@@ -90,6 +99,7 @@ public final class CuprumAutoConfiguration {
     beforeHooks.orderedStream().forEach(builder::beforeHook);
     afterHooks.orderedStream().forEach(builder::afterHook);
     execHooks.orderedStream().forEach(builder::observeHook);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
   }
 

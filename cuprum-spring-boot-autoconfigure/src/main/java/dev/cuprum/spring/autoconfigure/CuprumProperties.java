@@ -38,6 +38,8 @@ public class CuprumProperties {
 
   private final Observations observations = new Observations();
 
+  private final Metrics metrics = new Metrics();
+
   private final Logging logging = new Logging();
 
   private final Health health = new Health();
@@ -76,6 +78,10 @@ public class CuprumProperties {
 
   public Observations getObservations() {
     return observations;
+  }
+
+  public Metrics getMetrics() {
+    return metrics;
   }
 
   public Logging getLogging() {
@@ -399,6 +405,24 @@ public class CuprumProperties {
 
     public void setMaxOutputEvents(int maxOutputEvents) {
       this.maxOutputEvents = maxOutputEvents;
+    }
+  }
+
+  /** The execution counters of the metrics hook. */
+  public static class Metrics {
+
+    /**
+     * Whether the metrics hook also records the "cuprum.duration" timer. Off by default: every
+     * command is already timed by its "cuprum.exec" observation.
+     */
+    private boolean durationTimer;
+
+    public boolean isDurationTimer() {
+      return durationTimer;
+    }
+
+    public void setDurationTimer(boolean durationTimer) {
+      this.durationTimer = durationTimer;
     }
   }
 

@@ -57,9 +57,19 @@ final class CuprumSettings {
       throw new InvalidCuprumPropertyException(property, name, "a project name cannot be blank",
           "Give the project a name under " + PROJECTS + ".");
     }
+    if (project.getPrograms().isEmpty()) {
+      throw new InvalidCuprumPropertyException(property + ".programs", project.getPrograms(),
+          "the project lists no program, so it would allow nothing",
+          "List the project's programs under " + property + ".programs, or remove the project.");
+    }
     List<Program> programs = new ArrayList<>();
     for (int i = 0; i < project.getPrograms().size(); i++) {
       String program = project.getPrograms().get(i);
+      if (!program.isBlank() && program.chars().anyMatch(Character::isWhitespace)) {
+        throw new InvalidCuprumPropertyException(property + ".programs[" + i + "]", program,
+            "a program name cannot contain whitespace",
+            "List each program separately, as a YAML list ([git, tar]) or comma-separated (git,tar).");
+      }
       try {
         programs.add(Program.of(program));
       } catch (InvalidArgumentException e) {

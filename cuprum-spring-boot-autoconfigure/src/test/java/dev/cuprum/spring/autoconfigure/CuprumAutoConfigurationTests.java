@@ -129,6 +129,43 @@ class CuprumAutoConfigurationTests {
   }
 
   @Test
+  void customizersAdjustTheExecutorInOrderAfterThePropertiesAndKeepItsWiring() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    runner.withPropertyValues("cuprum.defaults.timeout=90s", "cuprum.defaults.cancel-grace=2s")
+        .withBean("seen", List.class, () -> seen)
+        .withBean("audit", ExecHook.class, () -> event -> seen.add("bean " + event.phase()))
+        .withUserConfiguration(Customizers.class)
+        .run(context -> {
+          CommandExecutor executor = context.getBean(CommandExecutor.class);
+          // The second customizer runs last, so its timeout wins; the grace still comes from the property.
+          assertThat(executor.settings().defaultContext().timeout()).isEqualTo(Duration.ofSeconds(7));
+          assertThat(executor.settings().defaultContext().cancelGrace()).isEqualTo(Duration.ofSeconds(2));
+          assertThat(workerThreadOf(executor, context.getBean(ProgramCatalogue.class))).startsWith("cuprum-");
+          seen.clear();
+          executor.run(echo(context.getBean(ProgramCatalogue.class), "customized"));
+          // The hook bean joined first, the customizer's hook after it.
+          assertThat(seen).containsSubsequence("bean START", "customizer START");
+        });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Customizers {
+
+    @Bean
+    @Order(2)
+    CommandExecutorCustomizer second() {
+      return builder -> builder.defaultTimeout(Duration.ofSeconds(7));
+    }
+
+    @Bean
+    @Order(1)
+    CommandExecutorCustomizer first(List<String> seen) {
+      return builder -> builder.defaultTimeout(Duration.ofSeconds(5))
+          .observeHook(event -> seen.add("customizer " + event.phase()));
+    }
+  }
+
+  @Test
   void aUserCuprumTaskExecutorWinsAndTheExecutorUsesIt() {
     ExecutorService own = Executors.newSingleThreadExecutor();
     try {

@@ -158,6 +158,63 @@ class CuprumFailureAnalyzerTests {
   }
 
   @Test
+  void aMisspeltPropertyIsReportedWithTheNearestOne() {
+    FailureAnalysis analysis = analyze("cuprum.defaults.timout=5s");
+    assertThat(analysis.getDescription()).isEqualTo("Cuprum cannot use the value '5s' of the property "
+        + "'cuprum.defaults.timout' (from \"cuprum.defaults.timout\" from property source \"mockProperties\"): "
+        + "no Cuprum property has this name, so the value would be ignored.");
+    assertThat(analysis.getAction()).startsWith("Did you mean 'cuprum.defaults.timeout'?");
+  }
+
+  @Test
+  void aMisspeltProjectKeyIsReportedBeforeTheProjectIsFoundEmpty() {
+    FailureAnalysis analysis = analyze("cuprum.catalogue.projects.media.program=ffmpeg",
+        "cuprum.catalogue.projets.x.programs=sh");
+    assertThat(analysis.getDescription()).contains("'cuprum.catalogue.projects.media.program'")
+        .contains("nor has cuprum.catalogue.projets.x.programs");
+    assertThat(analysis.getAction()).startsWith("Did you mean 'cuprum.catalogue.projects.media.programs'?");
+  }
+
+  @Test
+  void everyDeclaredPropertyIsAccepted() {
+    runner.withPropertyValues("cuprum.enabled=true", "cuprum.enforce-allowlist=true",
+        "cuprum.catalogue.include-defaults=true", "cuprum.catalogue.resolve-at-startup=false",
+        "cuprum.catalogue.projects.media.programs[0]=ffmpeg", "cuprum.catalogue.projects.media.noise-rules=^x",
+        "cuprum.catalogue.projects.media.documentation-locations=docs/media.md", "cuprum.defaults.timeout=5s",
+        "cuprum.defaults.cancel-grace=1s", "cuprum.defaults.charset=UTF-8", "cuprum.defaults.drain-timeout=1s",
+        "cuprum.defaults.max-capture-bytes=1MB", "cuprum.concurrency.fail-fast=true",
+        "cuprum.task-execution.core-size=2", "cuprum.observations.record-output=true",
+        "cuprum.metrics.duration-timer=true", "cuprum.logging.enabled=false",
+        "cuprum.health.required-programs=echo")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  void propertiesOfTheProcessEnvironmentAreNotChecked() {
+    runner.withSystemProperties("cuprum.unrelated=x").run(context -> assertThat(context).hasFailed());
+    runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+        new org.springframework.core.env.SystemEnvironmentPropertySource("systemEnvironment",
+            Map.of("CUPRUM_HOME", "/opt/cuprum"))))
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
+  void aProjectWithoutProgramsIsReported() {
+    FailureAnalysis analysis = analyze("cuprum.catalogue.projects.media.documentation-locations=docs/media.md");
+    assertThat(analysis.getDescription()).contains("of the property 'cuprum.catalogue.projects.media.programs'")
+        .contains("the project lists no program, so it would allow nothing");
+  }
+
+  @Test
+  void aProgramNameWithWhitespaceIsReported() {
+    FailureAnalysis analysis = analyze("cuprum.catalogue.projects.tools.programs[0]=make tar");
+    assertThat(analysis.getDescription())
+        .contains("'make tar' of the property 'cuprum.catalogue.projects.tools.programs[0]'")
+        .contains("a program name cannot contain whitespace");
+    assertThat(analysis.getAction()).contains("[git, tar]");
+  }
+
+  @Test
   void otherFailuresAreLeftToOtherAnalyzers() {
     assertThat(new CuprumFailureAnalyzer(null).analyze(new IllegalStateException("unrelated"))).isNull();
   }

@@ -31,7 +31,20 @@ class CuprumMetricsAutoConfigurationTests {
       assertThat(registry.get("cuprum.executions").tag("program", "echo").tag("project", "core-ops").counter().count())
           .isEqualTo(1);
       assertThat(registry.get("cuprum.stdout.lines").tag("program", "echo").counter().count()).isEqualTo(1);
+      // The cuprum.exec observation times each command; the hook's own timer is left out.
+      assertThat(registry.find("cuprum.duration").timer()).isNull();
     });
+  }
+
+  @Test
+  void theDurationTimerIsRecordedWhenAskedFor() {
+    runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).withPropertyValues("cuprum.metrics.duration-timer=true")
+        .run(context -> {
+          context.getBean(CommandExecutor.class)
+              .run(Sh.make(Programs.ECHO, context.getBean(ProgramCatalogue.class)).args("timed"));
+          assertThat(context.getBean(MeterRegistry.class).get("cuprum.duration").tag("program", "echo").timer().count())
+              .isEqualTo(1);
+        });
   }
 
   @Test

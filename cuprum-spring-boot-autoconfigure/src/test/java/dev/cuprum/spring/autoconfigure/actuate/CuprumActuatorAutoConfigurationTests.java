@@ -7,6 +7,8 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.ProgramLocator;
+import dev.cuprum.Programs;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
@@ -14,11 +16,16 @@ import dev.cuprum.spring.autoconfigure.CuprumAutoConfiguration;
 import dev.cuprum.spring.autoconfigure.actuate.CuprumEndpoint.CuprumDescriptor;
 import dev.cuprum.spring.autoconfigure.actuate.CuprumEndpoint.ProgramDescriptor;
 import dev.cuprum.spring.autoconfigure.actuate.CuprumEndpoint.RunningCommandDescriptor;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -174,5 +181,45 @@ class CuprumActuatorAutoConfigurationTests {
       assertThat(report.enforceAllowlist()).isFalse();
       assertThat(context.getBean(CuprumHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
     });
+  }
+
+  @Test
+  void aWrappedExecutorReportsTheSettingsOfTheExecutorItWraps() {
+    CommandExecutor real = CommandExecutor.builder().catalogue(ProgramCatalogue.defaults()).enforceAllowlist(true)
+        .defaultTimeout(Duration.ofSeconds(12)).build();
+    CommandExecutor wrapped = (CommandExecutor) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {CommandExecutor.class}, (proxy, method, args) -> method.invoke(real, args));
+    runner.withBean(CommandExecutor.class, () -> wrapped).run(context -> {
+      CuprumDescriptor report = context.getBean(CuprumEndpoint.class).cuprum();
+      assertThat(report.enforceAllowlist()).isTrue();
+      assertThat(report.defaults().timeout()).isEqualTo("PT12S");
+    });
+  }
+
+  @Test
+  void pinnedProgramsReportTheFileThatRunsNotWhatThePathFindsNow(@TempDir Path elsewhere) throws Exception {
+    Path impostor = Files.createFile(elsewhere.resolve("echo"));
+    Files.setPosixFilePermissions(impostor, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CommandExecutor pinned = CommandExecutor.builder().catalogue(ProgramCatalogue.defaults()).pinPrograms(true).build();
+    Path pinnedEcho = pinned.settings().pinnedPrograms().get(Programs.ECHO);
+    ProgramLocator changedPath = ProgramLocator.forSearchPath(elsewhere.toString());
+
+    CuprumDescriptor report = new CuprumEndpoint(pinned, changedPath).cuprum();
+    ProgramDescriptor echo = report.projects().get("core-ops").programs().get(0);
+    assertThat(echo.name()).isEqualTo("echo");
+    assertThat(echo.path()).isEqualTo(pinnedEcho.toString()).isNotEqualTo(impostor.toString());
+    assertThat(echo.pinned()).isTrue();
+
+    Map<String, Map<String, Object>> programs =
+        programs(new CuprumHealthIndicator(pinned, List.of(Programs.ECHO), changedPath).health());
+    assertThat(programs.get("echo")).containsEntry("path", pinnedEcho.toString()).containsEntry("pinned", true);
+  }
+
+  @Test
+  void healthIsDownWhenTheCatalogueListsNothing() {
+    CommandExecutor empty = CommandExecutor.builder().catalogue(ProgramCatalogue.of(List.of())).build();
+    Health health = new CuprumHealthIndicator(empty, List.of(), ProgramLocator.fromEnvironment()).health();
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails()).containsEntry("reason", "the catalogue lists no program");
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cuprum.CommandExecutor;
+import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.Programs;
+import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
 import dev.cuprum.StdinInput;
@@ -39,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.config.location=classpath:/" + DocsApplication.CONFIGURATION,
-    "cuprum.catalogue.projects.test-tools.programs=sh,sleep,cat,tr" })
+    "cuprum.catalogue.projects.test-tools.programs=sh,sleep,cat,tr", "cuprum.metrics.duration-timer=true" })
 class ObservabilityDocsTests {
 
   private static final Path DOCS = Path.of("").toAbsolutePath().getParent().resolve("docs");
@@ -102,6 +104,10 @@ class ObservabilityDocsTests {
         .args("a-z", "A-Z")));
     executor.runConcurrent(List.of(Sh.make(sh, catalogue).args("-c", "echo a"),
         Sh.make(sh, catalogue).args("-c", "echo b")), ConcurrentConfig.defaults());
+    Program outsider = Program.of("od");
+    assertThatThrownBy(() -> executor.run(Sh.make(outsider,
+        ProgramCatalogue.of(ProjectSettings.builder("elsewhere").programs(outsider).build())).args()))
+        .isInstanceOf(ForbiddenProgramException.class);
   }
 
   private String get(String path) throws IOException, InterruptedException {

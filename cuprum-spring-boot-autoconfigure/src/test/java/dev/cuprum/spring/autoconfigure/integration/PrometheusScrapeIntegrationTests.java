@@ -47,7 +47,7 @@ class PrometheusScrapeIntegrationTests {
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body()).containsPattern("(?m)^cuprum_executions_total\\{[^}]*program=\"echo\"[^}]*\\} 3\\.0$")
-        .contains("cuprum_duration_seconds_count").contains("cuprum_stdout_lines_total")
+        .doesNotContain("cuprum_duration_seconds").contains("cuprum_stdout_lines_total")
         .containsPattern(
             "(?m)^cuprum_exec_seconds_count\\{[^}]*cuprum_outcome=\"SUCCESS\"[^}]*cuprum_program=\"echo\"[^}]*\\} 3$")
         .contains("cuprum_exec_active_seconds").containsPattern("(?m)^cuprum_batch_seconds_count\\{[^}]*\\} 1$");
