@@ -2,8 +2,7 @@ package dev.cuprum.builders;
 
 /**
  * Why {@link SafePath} refused a string. The checks run in declaration order and the first that
- * fails is reported; new checks are added where they belong in that order, so code that switches
- * over the rejections should keep a default branch.
+ * fails is reported.
  *
  * <p>{@link #DRIVE_LETTER} and {@link #REMOTE_LOCATION} go beyond the Python library, which takes
  * {@code C:/x} as absolute and accepts {@code host:path}: on POSIX both are relative names that
