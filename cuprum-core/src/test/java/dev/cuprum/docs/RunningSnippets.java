@@ -15,6 +15,7 @@ import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.ExecutorShutdownException;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramLocator;
@@ -239,6 +240,25 @@ class RunningSnippets {
     worker.join(10_000);
     assertThat(worker.isAlive()).isFalse();
     assertThat(stillInterrupted).isTrue();
+  }
+
+  @Test
+  void shutdown() {
+    // tag::shutdown[]
+    CommandExecutor service = CommandExecutor.builder()
+        .catalogue(CATALOGUE)
+        .shutdownHook(true)          // without Spring: end what still runs when the JVM exits
+        .build();
+    CompletableFuture<CommandResult> running =
+        service.runAsync(Sh.make(SLEEP, CATALOGUE).args("30"), RunOptions.defaults());
+
+    // Refuse new runs at once, give running ones up to 1 s, then end their process trees.
+    boolean finishedOnTheirOwn = service.shutdown(Duration.ofSeconds(1));   // false: sleep was ended
+    // end::shutdown[]
+    assertThat(finishedOnTheirOwn).isFalse();
+    assertThatThrownBy(running::join).hasCauseInstanceOf(ExecutorShutdownException.class);
+    assertThatThrownBy(() -> service.run(Sh.make(SLEEP, CATALOGUE).args("1")))
+        .isInstanceOf(ExecutorShutdownException.class);
   }
 
   @Test

@@ -131,7 +131,8 @@ public final class PipelineRun {
     }
     if (control.stoppedBeforeStart()) {
       control.restoreInterrupt();
-      throw new CommandCancelledException(commands(), control.stopCause());
+      CommandRun.throwIfFailed(control.stopCause());
+      throw new CommandCancelledException(commands(), null);
     }
 
     boolean piped = options.capture() || options.echo();

@@ -75,7 +75,8 @@ public final class CommandRun {
     }
     if (control.stoppedBeforeStart()) {
       control.restoreInterrupt();
-      throw cancelled(control.stopCause());
+      throwIfFailed(control.stopCause());
+      throw cancelled(null);
     }
 
     ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution.cwd(), env);

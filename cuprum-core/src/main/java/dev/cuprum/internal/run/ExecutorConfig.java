@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * @param observationRegistry records observations; {@link ObservationRegistry#NOOP} for none
  * @param activeRuns the processes started and not yet exited
  * @param programPaths which file each program runs from
+ * @param inFlight the work accepted and not finished, and whether the executor shut down
  */
 public record ExecutorConfig(
     ProgramCatalogue catalogue,
@@ -45,7 +46,8 @@ public record ExecutorConfig(
     Executor taskExecutor,
     ObservationRegistry observationRegistry,
     ActiveRuns activeRuns,
-    ProgramPaths programPaths) {
+    ProgramPaths programPaths,
+    InFlight inFlight) {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.context");
 
