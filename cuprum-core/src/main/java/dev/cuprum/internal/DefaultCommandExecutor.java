@@ -19,6 +19,7 @@ import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.internal.batch.BatchRun;
 import dev.cuprum.internal.pipeline.PipelineRun;
+import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import dev.cuprum.internal.run.ActiveRuns;
 import dev.cuprum.internal.run.AsyncRuns;
@@ -57,7 +58,15 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   }
 
   public static CommandExecutor.Builder builder() {
-    return new Builder();
+    return new Builder(ProcessLauncher.JDK);
+  }
+
+  /**
+   * A builder of executors that start their processes with the given launcher. For Cuprum's own
+   * modules, such as the test support, whose fake starts no process.
+   */
+  public static CommandExecutor.Builder builder(ProcessLauncher launcher) {
+    return new Builder(Objects.requireNonNull(launcher, "launcher"));
   }
 
   @Override
@@ -83,8 +92,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   @Override
   public CommandResult run(SafeCmd cmd, RunOptions options) {
     RunControl control = new RunControl();
-    try (InFlight.Entry entry = enter(() -> "Command " + cmd.maskedArgvWithProgram(), control)) {
+    InFlight.Entry entry = enter(() -> "Command " + cmd.maskedArgvWithProgram(), control);
+    try {
       return command(cmd, options, control).execute();
+    } finally {
+      entry.close();
     }
   }
 
@@ -104,8 +116,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   @Override
   public PipelineResult run(Pipeline pipeline, RunOptions options) {
     RunControl control = new RunControl();
-    try (InFlight.Entry entry = enter(() -> describe(pipeline), control)) {
+    InFlight.Entry entry = enter(() -> describe(pipeline), control);
+    try {
       return new PipelineRun(config, pipeline, options, control).execute();
+    } finally {
+      entry.close();
     }
   }
 
@@ -175,6 +190,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     private ObservationOptions observationOptions = ObservationOptions.defaults();
     private boolean pinPrograms;
     private boolean shutdownHook;
+    private final ProcessLauncher launcher;
+
+    private Builder(ProcessLauncher launcher) {
+      this.launcher = launcher;
+    }
 
     @Override
     public Builder catalogue(ProgramCatalogue catalogue) {
@@ -273,7 +293,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
       DefaultCommandExecutor executor = new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist,
           beforeHooks, afterHooks, hooks, context.build(),
           taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(), observationRegistry, new ActiveRuns(),
-          programPaths(), new InFlight()));
+          programPaths(), new InFlight(), launcher));
       if (shutdownHook) {
         // The JVM is going away: every process tree still running is ended at once.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> executor.shutdown(Duration.ZERO), "cuprum-shutdown"));
