@@ -17,6 +17,7 @@ import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
 import dev.cuprum.ExecutorShutdownException;
 import dev.cuprum.ForbiddenProgramException;
+import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramLocator;
 import dev.cuprum.RunOptions;
@@ -71,7 +72,14 @@ class RunningSnippets {
     failed.ok();        // false
     failed.exitCode();  // 3
     failed.stderr();    // "oops\n"
+
+    // Where only success will do, requireOk() returns the result or throws NonZeroExitException,
+    // whose message has the exit code, the argv (secrets masked) and the end of stderr.
+    String greeting = executor.run(Sh.make(ECHO).args("hello")).requireOk().stdout();
     // end::run[]
+    assertThat(greeting).isEqualTo("hello\n");
+    assertThatThrownBy(failed::requireOk).isInstanceOf(NonZeroExitException.class)
+        .hasMessage("Command [sh, -c, echo oops >&2; exit 3] exited with 3: oops");
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.stdout()).isEqualTo("hello\n");
     assertThat(ok.pid()).isPositive();
