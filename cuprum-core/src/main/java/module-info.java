@@ -12,6 +12,9 @@ module dev.cuprum {
   exports dev.cuprum.events;
   exports dev.cuprum.logging;
   exports dev.cuprum.micrometer;
+  // Cuprum's test support runs the real executor with a process launcher that starts no process.
+  exports dev.cuprum.internal to dev.cuprum.test;
+  exports dev.cuprum.internal.process to dev.cuprum.test;
 
   requires transitive micrometer.observation;
   requires transitive micrometer.commons;

@@ -1,5 +1,6 @@
 package dev.cuprum;
 
+import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -10,7 +11,9 @@ import java.util.RandomAccess;
  * An immutable argument list that remembers which elements are secrets, so that every view
  * meant for people ({@link #masked()}, {@link #toString()}) can hide them.
  */
-final class Argv extends AbstractList<String> implements RandomAccess {
+final class Argv extends AbstractList<String> implements RandomAccess, Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   private static final Argv EMPTY = new Argv(new String[0], new BitSet());
 
@@ -58,6 +61,15 @@ final class Argv extends AbstractList<String> implements RandomAccess {
 
   /** The elements with every secret replaced by {@value Secret#MASK}. */
   List<String> masked() {
+    return masked;
+  }
+
+  /** The text with every secret argument it contains replaced by {@value Secret#MASK}. */
+  String maskSecretsIn(String text) {
+    String masked = text;
+    for (int i = secrets.nextSetBit(0); i >= 0; i = secrets.nextSetBit(i + 1)) {
+      masked = masked.replace(values[i], Secret.MASK);
+    }
     return masked;
   }
 

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>A synchronous run on an interrupted thread ends the process the same way, restores the
  * interrupt flag and throws {@link CommandCancelledException}.
  */
-public interface CommandExecutor {
+public interface CommandExecutor extends AutoCloseable {
 
   /**
    * An executor for the default catalogue that runs only the catalogue's programs, with no hooks
@@ -105,6 +105,29 @@ public interface CommandExecutor {
   /** {@link #runConcurrent} without waiting; cancelling the future ends every command. */
   CompletableFuture<ConcurrentResult> runConcurrentAsync(List<SafeCmd> commands, ConcurrentConfig config);
 
+  /**
+   * Stops the executor: from now on every run, pipeline and batch is refused at once with
+   * {@link ExecutorShutdownException}. Work already running gets up to {@code awaitTermination} to
+   * finish; then every process tree still running is ended (SIGTERM, the grace period, SIGKILL)
+   * and its caller gets an {@link ExecutorShutdownException}: synchronous calls throw it, futures
+   * fail with it, batch members that never started are reported to the batch listener as failed.
+   * Returns once the ended work is gone, or after its grace period and drain time (of the
+   * executor's default context) and a few seconds more, whichever comes first. Calling it again
+   * does no harm.
+   *
+   * @return true when no work had to be ended
+   */
+  boolean shutdown(Duration awaitTermination);
+
+  /** Whether {@link #shutdown(Duration)} or {@link #close()} was called. */
+  boolean isShutdown();
+
+  /** {@link #shutdown(Duration) shutdown(Duration.ZERO)}: ends whatever still runs, at once. */
+  @Override
+  default void close() {
+    shutdown(Duration.ZERO);
+  }
+
   /** Configures a {@link CommandExecutor}. */
   interface Builder {
 
@@ -149,6 +172,14 @@ public interface CommandExecutor {
      * swap the binary; a program not found then fails every run. Off by default.
      */
     Builder pinPrograms(boolean pin);
+
+    /**
+     * Registers a JVM shutdown hook that ends every process tree this executor still runs when the
+     * JVM exits normally or on SIGTERM ({@code close()}). For applications without Spring, whose
+     * starter stops the executor with the application context instead. A JVM killed with SIGKILL
+     * runs no hook: see the reliability guide. Off by default.
+     */
+    Builder shutdownHook(boolean register);
 
     /** Runs async work and concurrent batches; defaults to a pool documented on the implementation. */
     Builder taskExecutor(Executor executor);

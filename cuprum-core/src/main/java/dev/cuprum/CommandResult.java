@@ -1,12 +1,15 @@
 package dev.cuprum;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a finished command did. A non-zero exit is a result, never an exception.
+ * What a finished command did. A non-zero exit is a result, never an exception; call
+ * {@link #requireOk()} where only success will do. Serializable, so that it can travel with the
+ * exceptions that carry it.
  *
  * @param program the program that ran
  * @param argv its arguments, without the program ({@link #toString()} masks secrets)
@@ -20,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CommandResult(
     Program program, List<String> argv, int exitCode, long pid, @Nullable String stdout,
-    @Nullable String stderr, Duration duration, boolean truncated, Termination termination) {
+    @Nullable String stderr, Duration duration, boolean truncated, Termination termination) implements Serializable {
 
   private static final int PREVIEW_CHARS = 80;
 
@@ -34,6 +37,20 @@ public record CommandResult(
   /** Whether the process exited with status 0. */
   public boolean ok() {
     return exitCode == 0;
+  }
+
+  /**
+   * This result when the process exited with status 0, for chaining:
+   * {@code executor.run(cmd).requireOk().stdout()}.
+   *
+   * @throws NonZeroExitException otherwise, with the exit code, the masked argv and the end of
+   *     stderr in its message and this result in {@link NonZeroExitException#result()}
+   */
+  public CommandResult requireOk() {
+    if (!ok()) {
+      throw new NonZeroExitException(this);
+    }
+    return this;
   }
 
   @Override

@@ -42,7 +42,10 @@ class ExceptionSerializationTest {
         new CommandCancelledException(List.of("git", "status"), null),
         new TimeoutExpiredException(List.of("git", "fetch"), Duration.ofMillis(1500), "partial", null),
         new InvalidPathException(PathRejection.NUL),
-        new InvalidGitRefException(GitRefRejection.EMPTY));
+        new InvalidGitRefException(GitRefRejection.EMPTY),
+        new ExecutorShutdownException("Command [git, fetch] was ended: the executor shut down"),
+        new NonZeroExitException(new CommandResult(GIT, List.of("fetch"), 128, 42, "", "fatal: no remote\n",
+            Duration.ofMillis(20), false, Termination.NONE)));
   }
 
   @ParameterizedTest
@@ -57,6 +60,18 @@ class ExceptionSerializationTest {
     assertThat(roundTrip(new ProcessStartException(GIT, new IOException("gone"))).program()).isEqualTo(GIT);
     assertThat(roundTrip(new ForbiddenProgramException(GIT, RefusalReason.SCOPE)).reason()).isEqualTo(RefusalReason.SCOPE);
     assertThat(roundTrip(new UnknownProgramException(GIT)).program()).isEqualTo(GIT);
+  }
+
+  @Test
+  void theResultOfANonZeroExitSurvivesWithItsSecretsStillMasked() throws Exception {
+    SafeCmd cmd = Sh.make(GIT).args("push", Sh.secret("https://user:hunter22@example.com/repo"));
+    CommandResult result = new CommandResult(cmd.program(), cmd.argv(), 1, 7, null, "denied\n", Duration.ZERO, false,
+        Termination.NONE);
+
+    CommandResult copy = roundTrip(new NonZeroExitException(result)).result();
+
+    assertThat(copy).isEqualTo(result);
+    assertThat(copy.toString()).doesNotContain("hunter22").contains("******");
   }
 
   @SuppressWarnings("unchecked")

@@ -13,6 +13,9 @@ public final class CuprumContextAccessor implements ThreadLocalAccessor<CuprumCo
   /** The key under which the context travels in a context snapshot. */
   public static final String KEY = "dev.cuprum.context";
 
+  /** For the service loader, which creates the accessor. */
+  public CuprumContextAccessor() {}
+
   @Override
   public Object key() {
     return KEY;

@@ -11,6 +11,7 @@ import dev.cuprum.ProgramLocator;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
 import dev.cuprum.SafeCmd;
+import dev.cuprum.Termination;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
 import dev.cuprum.context.AfterHook;
@@ -18,11 +19,13 @@ import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.internal.batch.BatchRun;
 import dev.cuprum.internal.pipeline.PipelineRun;
+import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import dev.cuprum.internal.run.ActiveRuns;
 import dev.cuprum.internal.run.AsyncRuns;
 import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
+import dev.cuprum.internal.run.InFlight;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.micrometer.ExecObservationHook;
@@ -35,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +47,7 @@ import org.slf4j.LoggerFactory;
 public final class DefaultCommandExecutor implements CommandExecutor {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.runtime");
+  private static final Duration ENDING_MARGIN = Duration.ofSeconds(5);
 
   private final ExecutorConfig config;
   private final ExecutorSettings settings;
@@ -54,7 +59,15 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   }
 
   public static CommandExecutor.Builder builder() {
-    return new Builder();
+    return new Builder(ProcessLauncher.JDK);
+  }
+
+  /**
+   * A builder of executors that start their processes with the given launcher. For Cuprum's own
+   * modules, such as the test support, whose fake starts no process.
+   */
+  public static CommandExecutor.Builder builder(ProcessLauncher launcher) {
+    return new Builder(Objects.requireNonNull(launcher, "launcher"));
   }
 
   @Override
@@ -79,14 +92,21 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
   @Override
   public CommandResult run(SafeCmd cmd, RunOptions options) {
-    return command(cmd, options, new RunControl()).execute();
+    RunControl control = new RunControl();
+    InFlight.Entry entry = enter(() -> "Command " + cmd.maskedArgvWithProgram(), control);
+    try {
+      return command(cmd, options, control).execute();
+    } finally {
+      entry.close();
+    }
   }
 
   @Override
   public CompletableFuture<CommandResult> runAsync(SafeCmd cmd, RunOptions options) {
     Objects.requireNonNull(cmd, "cmd");
     Objects.requireNonNull(options, "options");
-    return AsyncRuns.submit(config, control -> command(cmd, options, control).execute());
+    return AsyncRuns.submit(config, () -> "Command " + cmd.maskedArgvWithProgram(),
+        control -> command(cmd, options, control).execute());
   }
 
   @Override
@@ -96,14 +116,21 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
   @Override
   public PipelineResult run(Pipeline pipeline, RunOptions options) {
-    return new PipelineRun(config, pipeline, options, new RunControl()).execute();
+    RunControl control = new RunControl();
+    InFlight.Entry entry = enter(() -> describe(pipeline), control);
+    try {
+      return new PipelineRun(config, pipeline, options, control).execute();
+    } finally {
+      entry.close();
+    }
   }
 
   @Override
   public CompletableFuture<PipelineResult> runAsync(Pipeline pipeline, RunOptions options) {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(options, "options");
-    return AsyncRuns.submit(config, control -> new PipelineRun(config, pipeline, options, control).execute());
+    return AsyncRuns.submit(config, () -> describe(pipeline),
+        control -> new PipelineRun(config, pipeline, options, control).execute());
   }
 
   @Override
@@ -114,6 +141,29 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   @Override
   public CompletableFuture<ConcurrentResult> runConcurrentAsync(List<SafeCmd> commands, ConcurrentConfig batch) {
     return BatchRun.start(config, commands, batch);
+  }
+
+  @Override
+  public boolean shutdown(Duration awaitTermination) {
+    Objects.requireNonNull(awaitTermination, "awaitTermination");
+    ExecutionContext defaults = config.defaultContext();
+    // Ended work needs its grace period, its drain time, and a margin for reaping and after hooks.
+    Duration endingTime = Objects.requireNonNull(defaults.cancelGrace())
+        .plus(Objects.requireNonNull(defaults.drainTimeout())).plus(ENDING_MARGIN);
+    return config.inFlight().shutdown(awaitTermination, endingTime);
+  }
+
+  @Override
+  public boolean isShutdown() {
+    return config.inFlight().isShutdown();
+  }
+
+  private InFlight.Entry enter(Supplier<String> what, RunControl control) {
+    return config.inFlight().enter(what, cause -> control.stop(Termination.CANCELLED, cause));
+  }
+
+  private static String describe(Pipeline pipeline) {
+    return "Pipeline " + pipeline.stages().stream().map(SafeCmd::maskedArgvWithProgram).toList();
   }
 
   private CommandRun command(SafeCmd cmd, RunOptions options, RunControl control) {
@@ -140,6 +190,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
     private ObservationOptions observationOptions = ObservationOptions.defaults();
     private boolean pinPrograms;
+    private boolean shutdownHook;
+    private final ProcessLauncher launcher;
+
+    private Builder(ProcessLauncher launcher) {
+      this.launcher = launcher;
+    }
 
     @Override
     public Builder catalogue(ProgramCatalogue catalogue) {
@@ -214,6 +270,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     }
 
     @Override
+    public Builder shutdownHook(boolean register) {
+      this.shutdownHook = register;
+      return this;
+    }
+
+    @Override
     public CommandExecutor build() {
       RunEnvironment.check(defaultContext.env(), defaultContext.allowedEnvKeys());
       if (!enforceAllowlist) {
@@ -234,9 +296,15 @@ public final class DefaultCommandExecutor implements CommandExecutor {
         // First, so that spans and timers close even when a later hook fails.
         hooks.add(0, new ExecObservationHook(observationRegistry, observationOptions));
       }
-      return new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist, beforeHooks, afterHooks,
-          hooks, context.build(), taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(),
-          observationRegistry, new ActiveRuns(), programPaths()));
+      DefaultCommandExecutor executor = new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist,
+          beforeHooks, afterHooks, hooks, context.build(),
+          taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(), observationRegistry, new ActiveRuns(),
+          programPaths(), new InFlight(), launcher));
+      if (shutdownHook) {
+        // The JVM is going away: every process tree still running is ended at once.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> executor.shutdown(Duration.ZERO), "cuprum-shutdown"));
+      }
+      return executor;
     }
 
     private ProgramPaths programPaths() {

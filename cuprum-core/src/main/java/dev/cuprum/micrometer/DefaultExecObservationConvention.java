@@ -26,6 +26,9 @@ public class DefaultExecObservationConvention implements ExecObservationConventi
 
   private static final String NONE = "none";
 
+  /** A convention to extend; use {@link #INSTANCE} as it is. */
+  public DefaultExecObservationConvention() {}
+
   @Override
   public String getName() {
     return NAME;

@@ -175,8 +175,13 @@ class ContextSnippets {
     // tag::executor-hooks[]
     CommandExecutor audited = CommandExecutor.builder()
         .catalogue(CATALOGUE)
-        // Root hooks: the outermost scope of every run, on every thread.
-        .afterHook((cmd, result) -> log.info("ran {} exit={}", cmd.maskedArgvWithProgram(), result.exitCode()))
+        // Root hooks: the outermost scope of every run, on every thread. An observe hook sees the
+        // EXIT of every started process, timed-out and cancelled ones included.
+        .observeHook(event -> {
+          if (event.phase() == ExecPhase.EXIT) {
+            log.info("ran {} exit={} termination={}", event.argv(), event.exitCode(), event.termination());
+          }
+        })
         .build();
     // end::executor-hooks[]
     assertThat(audited.run(Sh.make(ECHO).args("audited")).ok()).isTrue();

@@ -15,8 +15,10 @@ import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.ExecutorShutdownException;
 import dev.cuprum.ForbiddenEnvironmentKeyException;
 import dev.cuprum.ForbiddenProgramException;
+import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramLocator;
 import dev.cuprum.RunOptions;
@@ -70,7 +72,14 @@ class RunningSnippets {
     failed.ok();        // false
     failed.exitCode();  // 3
     failed.stderr();    // "oops\n"
+
+    // Where only success will do, requireOk() returns the result or throws NonZeroExitException,
+    // whose message has the exit code, the argv (secrets masked) and the end of stderr.
+    String greeting = executor.run(Sh.make(ECHO).args("hello")).requireOk().stdout();
     // end::run[]
+    assertThat(greeting).isEqualTo("hello\n");
+    assertThatThrownBy(failed::requireOk).isInstanceOf(NonZeroExitException.class)
+        .hasMessage("Command [sh, -c, echo oops >&2; exit 3] exited with 3: oops");
     assertThat(ok.exitCode()).isZero();
     assertThat(ok.stdout()).isEqualTo("hello\n");
     assertThat(ok.pid()).isPositive();
@@ -261,6 +270,25 @@ class RunningSnippets {
     worker.join(10_000);
     assertThat(worker.isAlive()).isFalse();
     assertThat(stillInterrupted).isTrue();
+  }
+
+  @Test
+  void shutdown() {
+    // tag::shutdown[]
+    CommandExecutor service = CommandExecutor.builder()
+        .catalogue(CATALOGUE)
+        .shutdownHook(true)          // without Spring: end what still runs when the JVM exits
+        .build();
+    CompletableFuture<CommandResult> running =
+        service.runAsync(Sh.make(SLEEP, CATALOGUE).args("30"), RunOptions.defaults());
+
+    // Refuse new runs at once, give running ones up to 1 s, then end their process trees.
+    boolean finishedOnTheirOwn = service.shutdown(Duration.ofSeconds(1));   // false: sleep was ended
+    // end::shutdown[]
+    assertThat(finishedOnTheirOwn).isFalse();
+    assertThatThrownBy(running::join).hasCauseInstanceOf(ExecutorShutdownException.class);
+    assertThatThrownBy(() -> service.run(Sh.make(SLEEP, CATALOGUE).args("1")))
+        .isInstanceOf(ExecutorShutdownException.class);
   }
 
   @Test

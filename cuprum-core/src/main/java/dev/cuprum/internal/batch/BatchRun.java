@@ -2,6 +2,7 @@ package dev.cuprum.internal.batch;
 
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
+import dev.cuprum.ExecutorShutdownException;
 import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
@@ -16,6 +17,7 @@ import dev.cuprum.internal.observation.CompositeObservations;
 import dev.cuprum.internal.process.Waits;
 import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
+import dev.cuprum.internal.run.InFlight;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.Timers;
@@ -68,6 +70,7 @@ public final class BatchRun {
   private final @Nullable CommandResult[] results;
   private final @Nullable Throwable[] errors;
   private final @Nullable RunControl[] running;
+  private final boolean[] begun;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger unsettled;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -78,6 +81,7 @@ public final class BatchRun {
   private @Nullable ScheduledFuture<?> timer;
   private @Nullable Observation observation;
   private volatile @Nullable RuntimeException refused;
+  private volatile InFlight.@Nullable Entry inFlight;
 
   private BatchRun(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch) {
     this.config = config;
@@ -87,6 +91,7 @@ public final class BatchRun {
     this.results = new CommandResult[commands.size()];
     this.errors = new Throwable[commands.size()];
     this.running = new RunControl[commands.size()];
+    this.begun = new boolean[commands.size()];
     this.unsettled = new AtomicInteger(commands.size());
   }
 
@@ -160,7 +165,14 @@ public final class BatchRun {
   }
 
   private void launch(CuprumContext context) {
-    future.whenComplete((result, failure) -> stop(Termination.CANCELLED));
+    inFlight = config.inFlight().enter(() -> "Batch of " + commands.size() + " commands",
+        future::completeExceptionally);
+    future.whenComplete((result, failure) -> {
+      stop(Termination.CANCELLED);
+      if (failure instanceof ExecutorShutdownException shutdown) {
+        reportNeverStarted(shutdown);
+      }
+    });
     if (batch.timeout() != null) {
       timer = Timers.schedule(() -> stop(Termination.TIMEOUT), batch.timeout());
     }
@@ -208,6 +220,7 @@ public final class BatchRun {
           return;
         }
         running[index] = control;
+        begun[index] = true;
       }
       CommandResult result;
       boolean again;
@@ -247,6 +260,20 @@ public final class BatchRun {
     errors[index] = error;
     if (batch.failFast()) {
       stop(Termination.FAIL_FAST);
+    }
+  }
+
+  /** Tells the listener about every member a shutdown kept from starting, so that none goes unreported. */
+  private void reportNeverStarted(ExecutorShutdownException shutdown) {
+    for (int i = 0; i < commands.size(); i++) {
+      int index = i;
+      boolean neverStarted;
+      synchronized (lock) {
+        neverStarted = !begun[i];
+      }
+      if (neverStarted) {
+        notify(listener -> listener.failed(index, shutdown));
+      }
     }
   }
 
@@ -301,6 +328,10 @@ public final class BatchRun {
       complete();
     } finally {
       settled.countDown();
+      InFlight.Entry entry = inFlight;
+      if (entry != null) {
+        entry.close();
+      }
     }
   }
 

@@ -17,7 +17,6 @@ import dev.cuprum.internal.events.ExecutionEvents;
 import dev.cuprum.internal.observation.CompositeObservations;
 import dev.cuprum.internal.process.IoThreads;
 import dev.cuprum.internal.process.Launcher;
-import dev.cuprum.internal.process.ProcessTree;
 import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
@@ -131,7 +130,8 @@ public final class PipelineRun {
     }
     if (control.stoppedBeforeStart()) {
       control.restoreInterrupt();
-      throw new CommandCancelledException(commands(), control.stopCause());
+      CommandRun.throwIfFailed(control.stopCause());
+      throw new CommandCancelledException(commands(), null);
     }
 
     boolean piped = options.capture() || options.echo();
@@ -154,7 +154,7 @@ public final class PipelineRun {
 
   private List<Process> start(List<ProcessBuilder> builders) {
     try {
-      return ProcessBuilder.startPipeline(builders);
+      return config.launcher().startPipeline(builders);
     } catch (IOException e) {
       // The JDK has already killed and reaped the stages it started.
       throw new ProcessStartException(failedStage(e).program(), e);
@@ -239,7 +239,7 @@ public final class PipelineRun {
           feeder = new StdinFeeder(processes.get(0).getOutputStream(), stdin, events.get(0), pids[0]).start();
         }
       } catch (RuntimeException | Error e) {
-        ProcessTree.terminate(processes, execution.cancelGrace());
+        config.launcher().terminate(processes, execution.cancelGrace());
         for (int i = 0; i < count; i++) {
           int exitCode = Waits.waitFor(processes.get(i));
           config.activeRuns().remove(activeKeys[i]);
@@ -343,7 +343,7 @@ public final class PipelineRun {
           terminations[i] = reason;
         }
       }
-      ProcessTree.terminate(running, execution.cancelGrace());
+      config.launcher().terminate(running, execution.cancelGrace());
     }
 
     private void drain(long deadline) {

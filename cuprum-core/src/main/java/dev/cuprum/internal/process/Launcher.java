@@ -52,9 +52,9 @@ public final class Launcher {
    *
    * @throws ProcessStartException when the operating system refuses
    */
-  public static Process start(ProcessBuilder builder, SafeCmd cmd) {
+  public static Process start(ProcessLauncher launcher, ProcessBuilder builder, SafeCmd cmd) {
     try {
-      return builder.start();
+      return launcher.start(builder);
     } catch (IOException e) {
       throw new ProcessStartException(cmd.program(), e);
     }

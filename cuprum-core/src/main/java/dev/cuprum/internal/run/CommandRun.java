@@ -13,7 +13,6 @@ import dev.cuprum.context.CuprumContext;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.internal.events.ExecutionEvents;
 import dev.cuprum.internal.process.Launcher;
-import dev.cuprum.internal.process.ProcessTree;
 import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
@@ -74,7 +73,8 @@ public final class CommandRun {
     }
     if (control.stoppedBeforeStart()) {
       control.restoreInterrupt();
-      throw cancelled(control.stopCause());
+      throwIfFailed(control.stopCause());
+      throw cancelled(null);
     }
 
     ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution.cwd(), env);
@@ -82,7 +82,7 @@ public final class CommandRun {
     builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
     builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
     builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-    Process process = Launcher.start(builder, cmd);
+    Process process = Launcher.start(config.launcher(), builder, cmd);
     long started = System.nanoTime();
     return new Running(execution, events, scope, timeout, process, started, stdin, piped).finish();
   }
@@ -123,7 +123,7 @@ public final class CommandRun {
           feeder = new StdinFeeder(process.getOutputStream(), stdin, events, pid).start();
         }
       } catch (RuntimeException | Error e) {
-        ProcessTree.terminate(List.of(process), execution.cancelGrace());
+        config.launcher().terminate(List.of(process), execution.cancelGrace());
         Waits.waitFor(process);
         config.activeRuns().remove(activeKey);
         events.exit(exitValue(), Duration.ofNanos(System.nanoTime() - started), Termination.CANCELLED,
@@ -135,7 +135,7 @@ public final class CommandRun {
     CommandResult finish() {
       Termination termination = waitForExit();
       if (termination != Termination.NONE) {
-        ProcessTree.terminate(List.of(process), execution.cancelGrace());
+        config.launcher().terminate(List.of(process), execution.cancelGrace());
       }
       int exitCode = Waits.waitFor(process);
       Duration duration = Duration.ofNanos(System.nanoTime() - started);

@@ -11,6 +11,7 @@ import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.context.ExecHook;
+import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * @param observationRegistry records observations; {@link ObservationRegistry#NOOP} for none
  * @param activeRuns the processes started and not yet exited
  * @param programPaths which file each program runs from
+ * @param inFlight the work accepted and not finished, and whether the executor shut down
+ * @param launcher starts processes and ends process trees
  */
 public record ExecutorConfig(
     ProgramCatalogue catalogue,
@@ -45,7 +48,9 @@ public record ExecutorConfig(
     Executor taskExecutor,
     ObservationRegistry observationRegistry,
     ActiveRuns activeRuns,
-    ProgramPaths programPaths) {
+    ProgramPaths programPaths,
+    InFlight inFlight,
+    ProcessLauncher launcher) {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.context");
 

@@ -9,6 +9,7 @@ import dev.cuprum.context.ExecHook;
 import dev.cuprum.logging.LoggingHook;
 import dev.cuprum.micrometer.ExecObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -38,6 +40,10 @@ import org.springframework.core.annotation.Order;
  * and pipelines and batches get a {@code cuprum.pipeline} or {@code cuprum.batch} parent; Boot's
  * metrics and tracing handlers turn them into timers and spans. {@code cuprum.observations.*}
  * and an {@link ExecObservationConvention} bean shape them.
+ *
+ * <p>The executor stops with the application context, after the web server and before the task
+ * executors: new runs are refused, running ones get {@code cuprum.shutdown.await-termination} to
+ * finish, then their process trees are ended.
  *
  * <p>A {@code cuprum.*} property that no Cuprum property class declares, such as a misspelt one,
  * stops the application with a failure analysis naming it and the nearest declared property.
@@ -101,6 +107,14 @@ public final class CuprumAutoConfiguration {
     execHooks.orderedStream().forEach(builder::observeHook);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     return builder.build();
+  }
+
+  @Bean
+  @ConditionalOnSingleCandidate(CommandExecutor.class)
+  CommandExecutorLifecycle cuprumExecutorLifecycle(CommandExecutor executor, CuprumProperties properties) {
+    Duration await = properties.getShutdown().getAwaitTermination();
+    CuprumSettings.requireNotNegative("cuprum.shutdown.await-termination", await);
+    return new CommandExecutorLifecycle(executor, await);
   }
 
   /**

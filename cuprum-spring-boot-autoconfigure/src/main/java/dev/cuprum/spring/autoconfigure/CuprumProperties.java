@@ -44,6 +44,8 @@ public class CuprumProperties {
 
   private final Health health = new Health();
 
+  private final Shutdown shutdown = new Shutdown();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -90,6 +92,10 @@ public class CuprumProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public Shutdown getShutdown() {
+    return shutdown;
   }
 
   /** The programs Cuprum may run, grouped by project. */
@@ -460,6 +466,25 @@ public class CuprumProperties {
 
     public void setRequiredPrograms(@Nullable List<String> requiredPrograms) {
       this.requiredPrograms = requiredPrograms;
+    }
+  }
+
+  /** How the command executor stops with the application. */
+  public static class Shutdown {
+
+    /**
+     * How long running commands may take to finish once the application stops, before their
+     * process trees are ended. Keep spring.lifecycle.timeout-per-shutdown-phase above it plus the
+     * cancel grace and drain timeout, or Spring moves on before the commands are ended.
+     */
+    private Duration awaitTermination = Duration.ofSeconds(30);
+
+    public Duration getAwaitTermination() {
+      return awaitTermination;
+    }
+
+    public void setAwaitTermination(Duration awaitTermination) {
+      this.awaitTermination = awaitTermination;
     }
   }
 }

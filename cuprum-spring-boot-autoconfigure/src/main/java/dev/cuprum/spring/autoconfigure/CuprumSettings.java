@@ -201,7 +201,7 @@ final class CuprumSettings {
     }
   }
 
-  private static void requireNotNegative(String property, Duration duration) {
+  static void requireNotNegative(String property, Duration duration) {
     if (duration.isNegative()) {
       throw new InvalidCuprumPropertyException(property, duration, "the duration cannot be negative",
           "Set 0 or a positive duration, such as 500ms.");

@@ -57,6 +57,8 @@ final class CuprumTaskExecutorConfigurations {
           .queueCapacity(pool.getQueueCapacity())
           .keepAlive(pool.getKeepAlive())
           .allowCoreThreadTimeOut(true)
+          // Requests that finish during a graceful shutdown may still start batches and async runs.
+          .acceptTasksAfterContextClose(true)
           .threadNamePrefix(pool.getThreadNamePrefix())
           .taskDecorator(taskDecorator(pool, decorators, beanFactory))
           .build();

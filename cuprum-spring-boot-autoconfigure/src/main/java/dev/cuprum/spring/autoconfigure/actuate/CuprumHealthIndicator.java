@@ -19,7 +19,8 @@ import org.springframework.boot.health.contributor.Health;
 /**
  * Whether the executor's catalogue programs can run on this host: each must resolve to an
  * executable file, its pinned file when programs are pinned, otherwise by absolute path or on
- * the JVM's {@code PATH}. An empty catalogue is DOWN: nothing could run.
+ * the JVM's {@code PATH}. An empty catalogue is DOWN: nothing could run. An executor that has shut
+ * down, as it does when the application stops, is OUT_OF_SERVICE.
  *
  * <p>Only the required programs decide the status: UP when all of them resolve, DOWN otherwise.
  * The details list every catalogue program with its project, whether it is required and the
@@ -46,6 +47,10 @@ public class CuprumHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
+    if (executor.isShutdown()) {
+      builder.outOfService().withDetail("reason", "the command executor has shut down");
+      return;
+    }
     ExecutorSettings settings = executor.settings();
     ProgramCatalogue catalogue = settings.catalogue();
     if (catalogue.allowlist().isEmpty()) {

@@ -1,8 +1,11 @@
 package dev.cuprum.spring.autoconfigure.docs;
 
+import dev.cuprum.ForbiddenProgramException;
+import dev.cuprum.SafeCmd;
 import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
+import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -28,19 +31,39 @@ public class CommandHooks {
     };
   }
 
-  /** One record per command that exited; argv with secrets masked. */
+  /**
+   * One audit record per command, whatever its outcome: every started process has an EXIT event,
+   * timed-out and cancelled ones too, and refusals reach onRefused. An after hook would miss both.
+   */
   @Bean
-  AfterHook audit() {
-    return (cmd, result) -> AUDIT.info("argv={} exit_code={} duration_ms={}", cmd.maskedArgvWithProgram(),
-        result.exitCode(), result.duration().toMillis());
+  ExecHook audit() {
+    return new ExecHook() {
+      @Override
+      public void onEvent(ExecEvent event) {
+        if (event.phase() == ExecPhase.EXIT) {
+          AUDIT.info("argv={} exit_code={} termination={} duration_ms={}", event.argv(), event.exitCode(),
+              event.termination(), event.duration().toMillis());
+        }
+      }
+
+      @Override
+      public void onRefused(SafeCmd cmd, ForbiddenProgramException refusal) {
+        AUDIT.warn("refused argv={} reason={}", cmd.maskedArgvWithProgram(), refusal.reason());
+      }
+
+      @Override
+      public boolean wantsOutput() {
+        return false; // no line events: the audit needs starts and ends only
+      }
+    };
   }
 
-  /** Every event of every command; called from Cuprum's threads, so it must be quick. */
+  /** After a command exited on its own (never after a timeout or cancellation), with its result. */
   @Bean
-  ExecHook slowCommands() {
-    return event -> {
-      if (event.phase() == ExecPhase.EXIT && event.duration().compareTo(Duration.ofSeconds(10)) > 0) {
-        AUDIT.warn("slow command argv={} took {}", event.argv(), event.duration());
+  AfterHook slowCommands() {
+    return (cmd, result) -> {
+      if (result.duration().compareTo(Duration.ofSeconds(10)) > 0) {
+        AUDIT.warn("slow command argv={} took {}", cmd.maskedArgvWithProgram(), result.duration());
       }
     };
   }

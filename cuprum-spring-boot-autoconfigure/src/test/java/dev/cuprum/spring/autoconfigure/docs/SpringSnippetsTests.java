@@ -8,16 +8,22 @@ import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.Programs;
+import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
+import dev.cuprum.TimeoutExpiredException;
 import dev.cuprum.spring.autoconfigure.CuprumAutoConfiguration;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The guide's Spring examples, in a context configured by the guide's application.yml. */
+@ExtendWith(OutputCaptureExtension.class)
 class SpringSnippetsTests {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -60,5 +66,22 @@ class SpringSnippetsTests {
           .isInstanceOf(SecurityException.class).hasMessage("git --force is not allowed");
       assertThat(executor.run(Sh.make(Programs.GIT, catalogue).args("--version")).ok()).isTrue();
     });
+  }
+
+  @Test
+  void theAuditHookRecordsEveryOutcome(CapturedOutput output) {
+    runner.run(context -> {
+      CommandExecutor executor = context.getBean(CommandExecutor.class);
+      ProgramCatalogue catalogue = context.getBean(ProgramCatalogue.class);
+      executor.run(Sh.make(Programs.GIT, catalogue).args("--version"));
+      // A timeout that has already elapsed ends the process as soon as it has started.
+      assertThatThrownBy(() -> executor.run(Sh.make(Programs.GIT, catalogue).args("version"),
+          RunOptions.builder().timeout(Duration.ZERO).build())).isInstanceOf(TimeoutExpiredException.class);
+      assertThatThrownBy(() -> executor.run(Sh.make(Programs.ECHO).args("x")))
+          .isInstanceOf(ForbiddenProgramException.class);
+    });
+    assertThat(output).contains("argv=[git, --version] exit_code=0 termination=NONE")
+        .containsPattern("argv=\\[git, version\\] exit_code=\\d+ termination=TIMEOUT")
+        .contains("refused argv=[echo, x] reason=CATALOGUE");
   }
 }
