@@ -221,13 +221,16 @@ e2e_ensure_sample_jar() {
   fi
 }
 
-# e2e_start_sample PORT ARGS...: the sample on loopback, with its git roots in the temp directory.
+# e2e_start_sample PORT ARGS...: the sample on loopback, with its git roots in the temp directory
+# and an actuator password of its own, as an operator would set one (without it Boot generates one
+# and warns).
 e2e_start_sample() {
   local port="$1"
   shift
   mkdir -p "$E2E_TMP/git-root"
   e2e_start sample "$(e2e_java)" "${E2E_JAVA_OPTS[@]}" -jar "$E2E_SAMPLE_JAR" \
-    --server.address=127.0.0.1 --server.port="$port" --sample.git.roots="$E2E_TMP/git-root" "$@"
+    --server.address=127.0.0.1 --server.port="$port" --sample.git.roots="$E2E_TMP/git-root" \
+    --spring.security.user.password="e2e-$RANDOM$RANDOM" "$@"
 }
 
 e2e_wait_sample() {

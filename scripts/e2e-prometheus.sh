@@ -40,7 +40,8 @@ prometheus="http://127.0.0.1:$prometheus_port"
 e2e_wait_http prometheus "$prometheus/-/ready" 60
 e2e_log "$(prometheus --version 2>&1 | head -n 1)"
 
-# Seven echo runs (three single, a batch of four), one git run, and one refused request that
+# Seven echo runs (three single, a batch of four), two git runs (the git status request reads the
+# repository's settings, then runs git status), and one refused request that
 # must not count as a run.
 git -c init.defaultBranch=main -C "$E2E_TMP/git-root" init -q
 for text in one two three; do
@@ -52,7 +53,7 @@ curl -fsS --max-time 30 -o /dev/null "$app/api/git/status?dir=$E2E_TMP/git-root"
 refused="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
   -d '{"text": ""}' "$app/api/echo")"
 [[ "$refused" == 400 ]] || e2e_fail "an empty text answered $refused, not 400"
-e2e_log "drove the API: 7 echo runs, 1 git run, 1 refused request"
+e2e_log "drove the API: 7 echo runs, 2 git runs, 1 refused request"
 
 # query PROMQL JQ_FILTER: the filter applied to the instant query's result vector.
 query() {
@@ -61,9 +62,9 @@ query() {
 
 # shellcheck disable=SC2317 # called through e2e_until
 scraped_everything() {
-  [[ "$(query 'sum(cuprum_exec_seconds_count{job="cuprum-sample"})' '.data.result[0].value[1] // "0"')" == 8 ]]
+  [[ "$(query 'sum(cuprum_exec_seconds_count{job="cuprum-sample"})' '.data.result[0].value[1] // "0"')" == 9 ]]
 }
-e2e_until 60 "8 runs in cuprum_exec_seconds_count" scraped_everything
+e2e_until 60 "9 runs in cuprum_exec_seconds_count" scraped_everything
 
 instance="127.0.0.1:$app_port"
 # Every series, labels and value, one a line, so that an extra or a missing series shows.
@@ -76,8 +77,8 @@ expected_executions="$(printf '%s\n' \
   "instance=$instance,job=cuprum-sample,program=git,project=sample")"
 [[ "$executions" == "$expected_executions" ]] \
   || e2e_fail "cuprum_executions_total series are"$'\n'"$executions"$'\n'"expected"$'\n'"$expected_executions"
-[[ "$executions_values" == $'echo 7\ngit 1' ]] \
-  || e2e_fail "cuprum_executions_total values are"$'\n'"$executions_values"$'\n'"expected echo 7, git 1"
+[[ "$executions_values" == $'echo 7\ngit 2' ]] \
+  || e2e_fail "cuprum_executions_total values are"$'\n'"$executions_values"$'\n'"expected echo 7, git 2"
 
 exec_counts="$(query 'cuprum_exec_seconds_count' \
   '.data.result[] | .metric | del(.__name__) | to_entries | map("\(.key)=\(.value)") | join(",")' | sort)"
@@ -87,8 +88,8 @@ expected_exec_counts="$(printf '%s\n' \
   "cuprum_exit_code=0,cuprum_outcome=SUCCESS,cuprum_program=git,cuprum_project=sample,error=none,instance=$instance,job=cuprum-sample")"
 [[ "$exec_counts" == "$expected_exec_counts" ]] \
   || e2e_fail "cuprum_exec_seconds_count series are"$'\n'"$exec_counts"$'\n'"expected"$'\n'"$expected_exec_counts"
-[[ "$exec_values" == $'echo 7\ngit 1' ]] \
-  || e2e_fail "cuprum_exec_seconds_count values are"$'\n'"$exec_values"$'\n'"expected echo 7, git 1"
+[[ "$exec_values" == $'echo 7\ngit 2' ]] \
+  || e2e_fail "cuprum_exec_seconds_count values are"$'\n'"$exec_values"$'\n'"expected echo 7, git 2"
 
 failures="$(query 'sum(cuprum_failures_total)' '.data.result[0].value[1] // "0"')"
 [[ "$failures" == 0 ]] || e2e_fail "cuprum_failures_total is $failures, expected 0"
@@ -96,4 +97,4 @@ failures="$(query 'sum(cuprum_failures_total)' '.data.result[0].value[1] // "0"'
 # No tracing endpoint is set: nothing may have tried to export spans.
 e2e_check_sample_log
 
-e2e_pass "Prometheus scraped cuprum_exec_seconds_count and cuprum_executions_total: echo 7, git 1, both SUCCESS in project sample"
+e2e_pass "Prometheus scraped cuprum_exec_seconds_count and cuprum_executions_total: echo 7, git 2, both SUCCESS in project sample"

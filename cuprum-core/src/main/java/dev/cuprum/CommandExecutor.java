@@ -37,7 +37,10 @@ import org.jspecify.annotations.Nullable;
  */
 public interface CommandExecutor extends AutoCloseable {
 
-  /** An executor for the default catalogue, with no hooks, enforcement or instrumentation. */
+  /**
+   * An executor for the default catalogue that runs only the catalogue's programs, with no hooks
+   * or instrumentation.
+   */
   static CommandExecutor create() {
     return builder().build();
   }
@@ -131,7 +134,11 @@ public interface CommandExecutor extends AutoCloseable {
     /** The catalogue commands are checked against when the allowlist is enforced. */
     Builder catalogue(ProgramCatalogue catalogue);
 
-    /** Restricts every run to the catalogue's programs, whatever the scopes say. Off by default. */
+    /**
+     * Restricts every run to the catalogue's programs, whatever the scopes say. On by default;
+     * turning it off lets any program run that the calling thread's scopes allow (all of them,
+     * outside a scope) and is logged at WARN once for each executor built that way.
+     */
     Builder enforceAllowlist(boolean enforce);
 
     /** A before hook of the outermost scope: it runs before every scoped before hook. */

@@ -45,8 +45,12 @@ import org.jspecify.annotations.Nullable;
  *     exits (a grandchild can hold the pipe open); what arrives later is dropped
  * @param maxCaptureBytes the most bytes captured per stream; the rest is read and dropped, and
  *     the result is marked {@link CommandResult#truncated() truncated}
- * @param allowedEnvKeys environment variables that may be set although they change which code a
- *     program runs (such as {@code LD_PRELOAD}); every other such key is refused
+ * @param allowedEnvKeys environment variables that may be set although they make programs load or
+ *     run other code ({@code LD_PRELOAD}, {@code GIT_SSH_COMMAND}, {@code BASH_ENV}, ...; the
+ *     users' guide lists them). Every other such variable is refused with
+ *     {@link ForbiddenEnvironmentKeyException} before anything starts: when an executor is built
+ *     with a default context that sets it, and when a run assembles its overlay. A context is not
+ *     judged alone, because the executor's default context may allow what a call's context sets
  */
 public record ExecutionContext(
     Map<String, String> env,

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code rsync} commands of the default catalogue. Both paths pass through {@link SafePath}, so
- * neither can be read as an option.
+ * {@code rsync} commands of the default catalogue: local copies only. Both paths pass through
+ * {@link SafePath}, so neither can be read as an option or as a remote location
+ * ({@code host:path}, {@code host::module}, {@code rsync://}), and no option names a remote shell:
+ * the commands never start {@code ssh} nor connect to an rsync daemon.
  *
  * <p>{@link SafePath} removes trailing slashes, and rsync reads a source without one as the
  * directory itself: syncing {@code /data/src/} to {@code /backup} creates {@code /backup/src}.

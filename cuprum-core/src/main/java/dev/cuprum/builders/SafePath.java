@@ -8,25 +8,37 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A path that is safe to hand to a program as an argument: not empty, free of NUL characters and
- * {@code ..} components, absolute unless relative paths were allowed, and never starting with
- * {@code -}.
+ * {@code ..} components, absolute unless relative paths were allowed, never read as a remote
+ * location, and never starting with {@code -}.
  *
  * <p>The checks run in the order of {@link PathRejection} and the first that fails is thrown as
- * {@link InvalidPathException}. A path is absolute when it starts with {@code /} or with a drive
- * such as {@code C:\} or {@code C:/} (accepted on every operating system).
+ * {@link InvalidPathException}. A path is absolute when it starts with {@code /}. A Windows drive
+ * form such as {@code C:/x} or {@code C:\x} is refused on every operating system
+ * ({@link PathRejection#DRIVE_LETTER}): on POSIX it is a relative name, and rsync, tar and scp
+ * read its {@code C:} as a host.
  *
  * <p>The value is normalised the POSIX way: repeated slashes collapse, except that a leading
  * {@code //} (exactly two) is kept; {@code .} components and a trailing slash are removed; a path
  * of only {@code .} components is {@code "."}. Backslashes are ordinary characters. So
- * {@code /tmp/./x//y/} becomes {@code /tmp/x/y}. A drive root keeps its slash ({@code C:/}), so
- * that an accepted value is accepted again: normalising is idempotent and never turns an
+ * {@code /tmp/./x//y/} becomes {@code /tmp/x/y}. Normalising is idempotent and never turns an
  * acceptable path into a refused one.
  *
  * <p>Relative paths are refused unless asked for, because what they name depends on the working
- * directory of each run. When they are allowed, one whose normalised form starts with {@code -}
- * (such as {@code -rf} or {@code ./-rf}) is still refused ({@link PathRejection#LEADING_DASH}):
- * a program would read it as an option. Absolute paths never start with {@code -}, so no
- * {@code SafePath} can be mistaken for an option.
+ * directory of each run. When they are allowed, two forms are still refused, both judged on the
+ * normalised value, which is what reaches the program:
+ *
+ * <ul>
+ *   <li>a {@code :} before the first {@code /} ({@link PathRejection#REMOTE_LOCATION}), such as
+ *       {@code host:x}, {@code user@host:/x}, {@code host::module/x} or {@code rsync://host/x}:
+ *       rsync would start {@code ssh} or connect to a daemon, tar would open a remote archive
+ *       through {@code rsh}, scp would copy over the network. {@code ./a:b} normalises to
+ *       {@code a:b} and is refused too; name such a file by its absolute path.
+ *   <li>a leading {@code -} ({@link PathRejection#LEADING_DASH}), such as {@code -rf} or
+ *       {@code ./-rf}: a program would read it as an option.
+ * </ul>
+ *
+ * <p>An absolute path starts with {@code /}, so it can be neither an option nor a remote
+ * location: no {@code SafePath} can make a builder connect anywhere or read it as an option.
  *
  * <p>A {@link Path} is converted to its string form first. Java's Unix paths already collapse
  * repeated slashes, a leading {@code //} included, so {@code Path.of("//srv/x")} gives
@@ -108,13 +120,20 @@ public record SafePath(String value) {
         return PathRejection.PARENT_SEGMENT;
       }
     }
-    if (isAbsolute(raw)) {
+    String normalised = normalise(raw);
+    if (startsWithDrive(normalised)) {
+      return PathRejection.DRIVE_LETTER;
+    }
+    if (normalised.startsWith("/")) {
       return null;
     }
     if (!allowRelative) {
       return PathRejection.NOT_ABSOLUTE;
     }
-    return normalise(raw).startsWith("-") ? PathRejection.LEADING_DASH : null;
+    if (readsAsRemote(normalised)) {
+      return PathRejection.REMOTE_LOCATION;
+    }
+    return normalised.startsWith("-") ? PathRejection.LEADING_DASH : null;
   }
 
   @Override
@@ -122,18 +141,28 @@ public record SafePath(String value) {
     return value;
   }
 
-  private static boolean isAbsolute(String path) {
-    return path.startsWith("/") || startsWithDrive(path);
+  /**
+   * Whether rsync ({@code host:path}, {@code host::module}, {@code rsync://}), GNU tar ({@code host:archive})
+   * or scp ({@code host:path}, {@code [v6]:path}) would take the path for a remote location: all of them
+   * look for a {@code :} that comes before any {@code /}.
+   */
+  private static boolean readsAsRemote(String path) {
+    int colon = path.indexOf(':');
+    if (colon < 0) {
+      return false;
+    }
+    int slash = path.indexOf('/');
+    return slash < 0 || colon < slash;
   }
 
+  /** A letter, a colon, then a separator or nothing: {@code C:/x}, {@code C:\x}, {@code C:}. */
   private static boolean startsWithDrive(String path) {
-    if (path.length() < 3) {
+    if (path.length() < 2 || path.charAt(1) != ':') {
       return false;
     }
     char letter = path.charAt(0);
-    char separator = path.charAt(2);
     boolean asciiLetter = (letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z');
-    return asciiLetter && path.charAt(1) == ':' && (separator == '/' || separator == '\\');
+    return asciiLetter && (path.length() == 2 || path.charAt(2) == '/' || path.charAt(2) == '\\');
   }
 
   private static String normalise(String path) {
@@ -152,11 +181,6 @@ public record SafePath(String value) {
       }
     }
     String joined = root + String.join("/", kept);
-    if (joined.isEmpty()) {
-      return ".";
-    }
-    // "C:/" would become "C:", which is no longer absolute and so would be refused next time.
-    boolean driveRootLost = startsWithDrive(path) && !startsWithDrive(joined);
-    return driveRootLost ? joined + "/" : joined;
+    return joined.isEmpty() ? "." : joined;
   }
 }

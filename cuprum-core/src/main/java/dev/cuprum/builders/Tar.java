@@ -12,8 +12,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code tar} commands of the default catalogue. Every path passes through {@link SafePath}, so
- * none can be read as an option.
+ * {@code tar} commands of the default catalogue (GNU tar). Every path passes through
+ * {@link SafePath}, so none can be read as an option or a remote location, and every command
+ * passes {@code --force-local}, so tar never reads an archive name as {@code host:file} and never
+ * starts a remote shell for it.
  *
  * <p>GNU tar stores absolute sources without their leading {@code /} (and says so on stderr);
  * to control member names, run {@code create} in a working directory with relative sources and
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class Tar {
 
   private static final CommandBuilder TAR = Sh.make(Programs.TAR);
+  /** GNU tar's switch that makes an archive name with a colon a local file. */
+  private static final String FORCE_LOCAL = "--force-local";
 
   private Tar() {}
 
@@ -31,7 +35,8 @@ public final class Tar {
   }
 
   /**
-   * {@code tar -c [-z|-j|-J] -f ARCHIVE SOURCE...}, with at most one compression flag.
+   * {@code tar -c [-z|-j|-J] --force-local -f ARCHIVE SOURCE...}, with at most one compression
+   * flag.
    *
    * @param archive the archive to write: a {@code String}, {@code Path} or {@link SafePath}
    * @param sources what to archive, each a {@code String}, {@code Path} or {@link SafePath}
@@ -50,12 +55,13 @@ public final class Tar {
     }
     boolean allowRelative = options.allowRelative();
     SafePath archivePath = PathArgument.of(archive, "archive", allowRelative);
-    List<String> argv = new ArrayList<>(sources.size() + 4);
+    List<String> argv = new ArrayList<>(sources.size() + 5);
     argv.add("-c");
     String flag = options.compression().tarFlag();
     if (flag != null) {
       argv.add(flag);
     }
+    argv.add(FORCE_LOCAL);
     argv.add("-f");
     argv.add(archivePath.value());
     int index = 0;
@@ -71,7 +77,7 @@ public final class Tar {
   }
 
   /**
-   * {@code tar -x -f ARCHIVE}, followed by {@code -C DESTINATION} when a destination is given.
+   * {@code tar -x --force-local -f ARCHIVE}, followed by {@code -C DESTINATION} when a destination is given.
    * {@code tar} detects the archive's compression itself.
    *
    * @param archive the archive to read: a {@code String}, {@code Path} or {@link SafePath}
@@ -83,7 +89,7 @@ public final class Tar {
    */
   public static SafeCmd extract(Object archive, @Nullable Object destination, boolean allowRelative) {
     SafePath archivePath = PathArgument.of(archive, "archive", allowRelative);
-    List<String> argv = new ArrayList<>(List.of("-x", "-f", archivePath.value()));
+    List<String> argv = new ArrayList<>(List.of("-x", FORCE_LOCAL, "-f", archivePath.value()));
     if (destination != null) {
       argv.add("-C");
       argv.add(PathArgument.of(destination, "destination", allowRelative).value());

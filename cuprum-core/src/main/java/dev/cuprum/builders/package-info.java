@@ -8,11 +8,14 @@
  * bad input fails with {@link dev.cuprum.builders.InvalidPathException} or
  * {@link dev.cuprum.builders.InvalidGitRefException} while the command is built.
  *
- * <p>No value a builder accepts can start with {@code -}: absolute paths start with {@code /} or
- * a drive letter, relative paths starting with {@code -} are refused
- * ({@link dev.cuprum.builders.PathRejection#LEADING_DASH}) and so are refs starting with
- * {@code -}. A path or ref therefore never reads as an option, and the argv carries no
- * {@code --} separator.
+ * <p>No value a builder accepts can start with {@code -} or be read as a remote location:
+ * absolute paths start with {@code /}; relative paths starting with {@code -}
+ * ({@link dev.cuprum.builders.PathRejection#LEADING_DASH}), paths with a {@code :} before their
+ * first {@code /} ({@link dev.cuprum.builders.PathRejection#REMOTE_LOCATION}), Windows drive forms
+ * ({@link dev.cuprum.builders.PathRejection#DRIVE_LETTER}) and refs starting with {@code -} are
+ * refused. The builders also separate their operands the way each program provides: git gets
+ * {@code --} after a checkout's ref and {@code --verify --end-of-options} before a revision, so a
+ * ref is never read as a path; tar gets {@code --force-local}, so an archive is never remote.
  */
 @NullMarked
 package dev.cuprum.builders;

@@ -1,8 +1,6 @@
 package dev.cuprum.context;
 
-import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.Program;
-import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.logging.LoggingHook;
 import java.util.Arrays;
 import java.util.Map;
@@ -60,9 +58,12 @@ public final class Cuprum {
   /**
    * Lays environment variables over the current overlay (the new values win). The map is copied
    * now; the JVM's own environment is never changed.
+   *
+   * @throws dev.cuprum.ForbiddenEnvironmentKeyException for a variable that makes programs load or
+   *     run other code, as for {@link ScopeConfig#envOverlay()}
    */
   public static Registration env(Map<String, String> overlay) {
-    return new ContextRegistration(CuprumContext.current().withEnvOverlay(EnvironmentOverlay.copyOf(overlay, InvalidArgumentException::new)));
+    return new ContextRegistration(CuprumContext.current().withEnvOverlay(ScopedEnvironment.copyOf(overlay)));
   }
 
   /**

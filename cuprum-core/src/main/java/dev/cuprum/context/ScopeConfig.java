@@ -2,7 +2,6 @@ package dev.cuprum.context;
 
 import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.Program;
-import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.internal.util.Masking;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param afterHooks run before the enclosing scope's after hooks
  * @param observeHooks receive events after the enclosing scope's observe hooks
  * @param timeout the default timeout of runs in the scope; null to inherit
- * @param envOverlay variables laid over the enclosing overlay (inner values win)
+ * @param envOverlay variables laid over the enclosing overlay (inner values win); a variable that
+ *     makes programs load or run other code ({@code LD_PRELOAD}, {@code GIT_SSH_COMMAND}, ...) is
+ *     refused with {@link dev.cuprum.ForbiddenEnvironmentKeyException}: set it in the
+ *     {@link dev.cuprum.ExecutionContext} of the runs that need it, which must allow it
  */
 public record ScopeConfig(
     @Nullable Set<Program> allowlist,
@@ -43,7 +45,7 @@ public record ScopeConfig(
     if (timeout != null && timeout.isNegative()) {
       throw new InvalidArgumentException("ScopeConfig timeout must be non-negative, got " + timeout);
     }
-    envOverlay = EnvironmentOverlay.copyOf(envOverlay, InvalidArgumentException::new);
+    envOverlay = ScopedEnvironment.copyOf(envOverlay);
   }
 
   public static Builder builder() {

@@ -27,6 +27,7 @@ import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.InFlight;
 import dev.cuprum.internal.run.RunControl;
+import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.micrometer.ExecObservationHook;
 import dev.cuprum.micrometer.ObservationOptions;
 import io.micrometer.observation.ObservationRegistry;
@@ -178,7 +179,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   private static final class Builder implements CommandExecutor.Builder {
 
     private ProgramCatalogue catalogue = ProgramCatalogue.defaults();
-    private boolean enforceAllowlist;
+    private boolean enforceAllowlist = true;
     private final List<BeforeHook> beforeHooks = new ArrayList<>();
     private final List<AfterHook> afterHooks = new ArrayList<>();
     private final List<ExecHook> observeHooks = new ArrayList<>();
@@ -276,6 +277,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
 
     @Override
     public CommandExecutor build() {
+      RunEnvironment.check(defaultContext.env(), defaultContext.allowedEnvKeys());
+      if (!enforceAllowlist) {
+        LOG.warn("cuprum.allowlist_not_enforced catalogue={}: this executor runs programs outside its catalogue "
+            + "unless a scoped allowlist refuses them", catalogue);
+      }
       ExecutionContext.Builder context = defaultContext.over(ExecutionContext.defaults()).toBuilder();
       if (cancelGrace != null) {
         context.cancelGrace(cancelGrace);

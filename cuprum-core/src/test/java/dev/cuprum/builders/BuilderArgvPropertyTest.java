@@ -45,7 +45,8 @@ class BuilderArgvPropertyTest {
 
     int archiveFlag = argv.indexOf("-f");
     assertThat(argv.get(0)).isEqualTo("-c");
-    List<String> compressionFlags = argv.subList(1, archiveFlag);
+    assertThat(argv.get(archiveFlag - 1)).isEqualTo("--force-local");
+    List<String> compressionFlags = argv.subList(1, archiveFlag - 1);
     assertThat(compressionFlags).hasSizeLessThanOrEqualTo(1).isSubsetOf(TAR_COMPRESSION_FLAGS);
     assertThat(compressionFlags.isEmpty() ? null : compressionFlags.get(0)).isEqualTo(compression.tarFlag());
     assertThat(argv.get(archiveFlag + 1)).isEqualTo(SafePath.of(archive).value());
@@ -61,15 +62,16 @@ class BuilderArgvPropertyTest {
     List<String> argv = Tar.extract(archive, withDestination ? destination : null, false).argv();
     String archiveValue = SafePath.of(archive).value();
     if (withDestination) {
-      assertThat(argv).containsExactly("-x", "-f", archiveValue, "-C", SafePath.of(destination).value());
+      assertThat(argv)
+          .containsExactly("-x", "--force-local", "-f", archiveValue, "-C", SafePath.of(destination).value());
       assertThat(Tar.extract(Path.of(archive), Path.of(destination), false).argv()).isEqualTo(argv);
     } else {
-      assertThat(argv).containsExactly("-x", "-f", archiveValue);
+      assertThat(argv).containsExactly("-x", "--force-local", "-f", archiveValue);
     }
   }
 
   @Property
-  void checkoutEndsWithTheRefAfterAtMostTwoFlags(
+  void checkoutEndsWithTheRefThenTheEndOfRefsAfterAtMostTwoFlags(
       @ForAll("refs") String ref, @ForAll boolean createBranch, @ForAll boolean detach, @ForAll boolean force) {
     if (createBranch && detach) {
       assertThatThrownBy(() -> Git.checkout(ref, true, true, force))
@@ -84,8 +86,8 @@ class BuilderArgvPropertyTest {
     }
     List<String> argv = Git.checkout(ref, createBranch, detach, force).argv();
     assertThat(argv.get(0)).isEqualTo("checkout");
-    assertThat(argv.get(argv.size() - 1)).isEqualTo(ref);
-    List<String> flags = argv.subList(1, argv.size() - 1);
+    assertThat(argv.subList(argv.size() - 2, argv.size())).containsExactly(ref, "--");
+    List<String> flags = argv.subList(1, argv.size() - 2);
     assertThat(flags).hasSizeLessThanOrEqualTo(2).isSubsetOf(CHECKOUT_FLAGS);
     assertThat(flags.contains("--force") || flags.contains("-B")).isEqualTo(force);
     assertThat(flags.contains("-b") || flags.contains("-B")).isEqualTo(createBranch);

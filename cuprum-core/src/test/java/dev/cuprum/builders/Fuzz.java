@@ -30,10 +30,11 @@ final class Fuzz {
 
   /**
    * {@link #alphabetStrings()}, short ones behind a start the validators treat specially (roots,
-   * drives, dots, a dash), and arbitrary Unicode strings.
+   * drives, remote locations, dots, a dash), and arbitrary Unicode strings.
    */
   static Arbitrary<String> anyStrings() {
-    Arbitrary<String> prefixed = Arbitraries.of("/", "//", "///", "a:/", "B:\\", "./", ".", "-", "a/.")
+    Arbitrary<String> prefixed = Arbitraries.of("/", "//", "///", "a:/", "B:\\", "./", ".", "-", "a/.", "h:",
+        "u@h:", "h::", "rsync://", "[::1]:", "./h:", ":", "a/b:")
         .flatMap(start -> Arbitraries.strings().withChars(ALPHABET).ofMaxLength(4).map(start::concat));
     return Arbitraries.oneOf(alphabetStrings(), prefixed, Arbitraries.strings().ofMaxLength(32));
   }

@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The git builders run by a real executor in a throwaway repository. */
 class GitBuildersRunTest {
@@ -67,8 +69,43 @@ class GitBuildersRunTest {
     assertThat(runOk(Git.revParse("refs/heads/other")).stdout()).isEqualTo(git("rev-parse", "other") + "\n");
 
     CommandResult unknown = EXECUTOR.run(Git.revParse("missing"), options());
-    assertThat(unknown.ok()).isFalse();
-    assertThat(unknown.stderr()).contains("missing");
+    assertThat(unknown.exitCode()).isEqualTo(128);
+    assertThat(unknown.stdout()).isEmpty();
+    assertThat(unknown.stderr()).contains("Needed a single revision");
+  }
+
+  /**
+   * Each ref names a tracked file or directory and no branch: git must read it as a ref and fail,
+   * never as a path to restore from the index over the uncommitted changes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"file.txt", "docs", "docs/guide.md"})
+  void uncommittedChangesSurviveEveryBuilderGivenAPathAsTheRef(String ref) throws IOException, InterruptedException {
+    Files.createDirectories(repo.resolve("docs"));
+    Files.writeString(repo.resolve("docs/guide.md"), "guide\n");
+    git("add", "docs/guide.md");
+    git("commit", "--quiet", "-m", "guide");
+    Files.writeString(repo.resolve("file.txt"), "uncommitted\n");
+    Files.writeString(repo.resolve("docs/guide.md"), "uncommitted guide\n");
+    String changes = git("diff");
+
+    List<SafeCmd> commands = List.of(
+        Git.checkout(ref, false, false, false), Git.checkout(ref, false, false, true),
+        Git.checkout(ref, false, true, false), Git.checkout(ref, false, true, true),
+        Git.revParse(ref),
+        Git.checkout(ref, true, false, false), Git.checkout(ref, true, false, true),
+        Git.status(true, true), Git.status(false, false));
+    for (SafeCmd cmd : commands) {
+      CommandResult result = EXECUTOR.run(cmd, options());
+      if (!cmd.argv().contains("-b") && !cmd.argv().contains("-B") && !cmd.argv().contains("status")) {
+        assertThat(result.exitCode()).as("%s: %s", cmd.argvWithProgram(), result.stderr()).isEqualTo(128);
+      }
+      assertThat(Files.readString(repo.resolve("file.txt"))).as("after %s", cmd.argvWithProgram())
+          .isEqualTo("uncommitted\n");
+      assertThat(Files.readString(repo.resolve("docs/guide.md"))).as("after %s", cmd.argvWithProgram())
+          .isEqualTo("uncommitted guide\n");
+      assertThat(git("diff")).as("after %s", cmd.argvWithProgram()).isEqualTo(changes);
+    }
   }
 
   @Test

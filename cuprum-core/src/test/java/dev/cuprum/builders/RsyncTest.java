@@ -9,6 +9,7 @@ import dev.cuprum.Programs;
 import dev.cuprum.SafeCmd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RsyncTest {
@@ -87,6 +88,23 @@ class RsyncTest {
         .isInstanceOfSatisfying(InvalidPathException.class,
             e -> assertThat(e.rejection()).isEqualTo(PathRejection.LEADING_DASH))
         .hasMessage("SafePath cannot start with '-'");
+  }
+
+  @Test
+  void remoteLocationsAndDrivesAreRefusedSoRsyncStaysLocal() {
+    RsyncOptions relative = RsyncOptions.builder().allowRelative(true).build();
+    assertThatThrownBy(() -> Rsync.sync("/etc/hostname", "C:/tmp/x"))
+        .isInstanceOfSatisfying(InvalidPathException.class,
+            e -> assertThat(e.rejection()).isEqualTo(PathRejection.DRIVE_LETTER));
+    for (String remote : List.of("evil.example::mod/x", "user@host:/x", "rsync://host/mod", "host:x")) {
+      assertThatThrownBy(() -> Rsync.sync("/src", remote, relative))
+          .isInstanceOfSatisfying(InvalidPathException.class,
+              e -> assertThat(e.rejection()).isEqualTo(PathRejection.REMOTE_LOCATION));
+      assertThatThrownBy(() -> Rsync.sync(remote, "/dst", relative))
+          .isInstanceOfSatisfying(InvalidPathException.class,
+              e -> assertThat(e.rejection()).isEqualTo(PathRejection.REMOTE_LOCATION));
+    }
+    assertThat(Rsync.sync("/srv/host:x", "dir/a:b", relative).argv()).containsExactly("/srv/host:x", "dir/a:b");
   }
 
   @Test

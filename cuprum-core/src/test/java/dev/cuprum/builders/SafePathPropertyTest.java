@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 class SafePathPropertyTest {
 
@@ -43,9 +45,9 @@ class SafePathPropertyTest {
     PathRejection strict = SafePath.classify(raw, false);
     PathRejection lenient = SafePath.classify(raw, true);
     if (strict == PathRejection.NOT_ABSOLUTE) {
-      assertThat(lenient).isIn(null, PathRejection.LEADING_DASH);
+      assertThat(lenient).isIn(null, PathRejection.REMOTE_LOCATION, PathRejection.LEADING_DASH);
     } else {
-      assertThat(lenient).isEqualTo(strict).isNotEqualTo(PathRejection.LEADING_DASH);
+      assertThat(lenient).isEqualTo(strict).isNotIn(PathRejection.REMOTE_LOCATION, PathRejection.LEADING_DASH);
     }
   }
 
@@ -61,9 +63,35 @@ class SafePathPropertyTest {
     assertThat(new SafePath(value).value()).isEqualTo(value);
     assertThat(value).doesNotContain("/./").doesNotEndWith("/.").doesNotStartWith("-");
     assertThat(value.substring(1)).doesNotContain("//");
-    if (!value.equals("/") && !value.equals("//") && !value.matches("[A-Za-z]:/")) {
+    if (!value.equals("/") && !value.equals("//")) {
       assertThat(value).doesNotEndWith("/");
     }
+  }
+
+  @Property(tries = 2000)
+  void noAcceptedValueIsRemoteForRsyncTarOrScp(@ForAll("anyStrings") String raw, @ForAll boolean allowRelative) {
+    if (SafePath.classify(raw, allowRelative) != null) {
+      return;
+    }
+    String value = SafePath.of(raw, allowRelative).value();
+    assertThat(RemoteForms.rsyncRemote(value)).as("rsync reads %s as remote", value).isFalse();
+    assertThat(RemoteForms.tarRemote(value)).as("tar reads %s as remote", value).isFalse();
+    assertThat(RemoteForms.scpRemote(value)).as("scp reads %s as remote", value).isFalse();
+    assertThat(value).doesNotMatch("(?s)[A-Za-z]:([/\\\\].*)?");
+  }
+
+  @Test
+  void theProgramsRulesRecogniseTheRemoteForms() {
+    for (String remote : List.of("h:x", "u@h:/x", "h::mod/x", "rsync://h/mod", "RSYNC://h:873/m", "[::1]:x", ":x")) {
+      assertThat(RemoteForms.rsyncRemote(remote)).as(remote).isTrue();
+    }
+    for (String local : List.of("/h:x", "a/b:c", "[a/b]:x", "a/rsync://x", "x")) {
+      assertThat(RemoteForms.rsyncRemote(local)).as(local).isFalse();
+    }
+    assertThat(List.of("C:/x", "h:x", "u@h:/x", "localhost:a.tar")).allMatch(RemoteForms::tarRemote);
+    assertThat(List.of(":x", "/h:x", "a/b:c", "x")).noneMatch(RemoteForms::tarRemote);
+    assertThat(List.of("C:/x", "h:x", "[::1]:x", "u@[::1]:x", "scp://h/x")).allMatch(RemoteForms::scpRemote);
+    assertThat(List.of(":x", "/h:x", "a/b:c", "[::1]x", "x")).noneMatch(RemoteForms::scpRemote);
   }
 
   @Property
@@ -87,13 +115,10 @@ class SafePathPropertyTest {
     return Fuzz.nulFreeStrings();
   }
 
-  /**
-   * Strings whose meaning Java's Unix {@code Path} keeps: it collapses a leading {@code //} and
-   * drops the slash of a drive root such as {@code a:/}, which it reads as a relative name.
-   */
+  /** Strings whose meaning Java's Unix {@code Path} keeps: it collapses a leading {@code //}. */
   @Provide
   Arbitrary<String> javaPathStrings() {
-    return Fuzz.nulFreeStrings().filter(raw -> !raw.startsWith("//") && !raw.matches("[A-Za-z]:/+"));
+    return Fuzz.nulFreeStrings().filter(raw -> !raw.startsWith("//"));
   }
 
   private static Object outcome(Supplier<SafePath> factory) {

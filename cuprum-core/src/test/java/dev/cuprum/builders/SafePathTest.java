@@ -56,12 +56,11 @@ class SafePathTest {
       "///|/",
       "/|/",
       "/.|/",
-      "'C:\\x'|'C:\\x'",
-      "C:/x|C:/x",
-      "C://x/./y/|C:/x/y",
       "'/ a b /'|'/ a b '",
       "'/a\\b/'|'/a\\b'",
-      "'c:\\..\\x'|'c:\\..\\x'"})
+      "/tmp/host:x|/tmp/host:x",
+      "//h:x/|//h:x",
+      "'/c:\\..\\x'|'/c:\\..\\x'"})
   void absolutePathsAreNormalisedTheWayPosixPathsAre(String raw, String normalised) {
     assertThat(SafePath.of(raw).value()).isEqualTo(normalised);
   }
@@ -81,20 +80,30 @@ class SafePathTest {
     assertThat(SafePath.of(raw, true).value()).isEqualTo(normalised);
   }
 
-  @Test
-  void windowsDrivesCountAsAbsoluteOnEveryOperatingSystem() {
-    assertThat(SafePath.of("C:\\x").value()).isEqualTo("C:\\x");
-    assertThat(SafePath.of("z:/").value()).isEqualTo("z:/");
-    assertRejected("\\\\srv\\x", false, PathRejection.NOT_ABSOLUTE, "SafePath requires an absolute path by default");
-    assertRejected("C:", false, PathRejection.NOT_ABSOLUTE, "SafePath requires an absolute path by default");
-    assertRejected("1:/x", false, PathRejection.NOT_ABSOLUTE, "SafePath requires an absolute path by default");
+  @ParameterizedTest
+  @ValueSource(strings = {"C:/tmp/x", "C:\\x", "c:\\..\\x", "z:/", "C:", "C://x/./y/", "./C:/x", "Z:\\"})
+  void windowsDrivesAreRefusedEvenWhenRelativeIsAllowed(String raw) {
+    String message = "SafePath cannot start with a drive letter such as 'C:/': it is not an absolute path on POSIX, "
+        + "and rsync, tar and scp read it as a remote host";
+    assertRejected(raw, false, PathRejection.DRIVE_LETTER, message);
+    assertRejected(raw, true, PathRejection.DRIVE_LETTER, message);
   }
 
-  @Test
-  void aDriveRootKeepsItsSlashSoTheValueStaysAbsolute() {
-    assertThat(SafePath.of("C:/").value()).isEqualTo("C:/");
-    assertThat(SafePath.of("C://.//").value()).isEqualTo("C:/");
-    assertThat(SafePath.of(SafePath.of("C:/").value()).value()).isEqualTo("C:/");
+  @ParameterizedTest
+  @ValueSource(strings = {"host:x", "host:/x", "user@host:/x", "evil.example::mod/x", "rsync://host/mod/x",
+      "RSYNC://host/x", "scp://host/x", "[::1]:x", "user@[::1]:/x", ":x", "ab:", "x:y", "./h:x", ".//h:x/y",
+      "C:x", "1:/x", "localhost:archive.tar", "h::"})
+  void relativePathsThatRsyncTarOrScpReadAsRemoteAreRefused(String raw) {
+    String message = "SafePath cannot have a ':' before its first '/': rsync, tar and scp read it as a remote "
+        + "location (host:path, host::module, rsync://); give an absolute path";
+    assertRejected(raw, true, PathRejection.REMOTE_LOCATION, message);
+    assertRejected(raw, false, PathRejection.NOT_ABSOLUTE, "SafePath requires an absolute path by default");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a/b:c", "dir/host:x", "./a/b:c", "a/rsync://x"})
+  void aColonAfterTheFirstSlashIsLocal(String raw) {
+    assertThat(SafePath.classify(raw, true)).isNull();
   }
 
   @ParameterizedTest
@@ -106,7 +115,7 @@ class SafePathTest {
 
   @Test
   void normalisationIsIdempotent() {
-    for (String raw : new String[] {"/tmp/./x", "//a//b/", "/", "//", "C:/", "C:\\x\\", "/ a b /"}) {
+    for (String raw : new String[] {"/tmp/./x", "//a//b/", "/", "//", "/C:/", "/h:x\\", "/ a b /"}) {
       String once = SafePath.of(raw).value();
       assertThat(SafePath.of(once).value()).isEqualTo(once);
     }
@@ -160,7 +169,9 @@ class SafePathTest {
     assertThat(SafePath.classify("", true)).isEqualTo(PathRejection.EMPTY);
     assertThat(SafePath.classify("x\0", true)).isEqualTo(PathRejection.NUL);
     assertThat(SafePath.classify("/..", true)).isEqualTo(PathRejection.PARENT_SEGMENT);
+    assertThat(SafePath.classify("C:/x", true)).isEqualTo(PathRejection.DRIVE_LETTER);
     assertThat(SafePath.classify("x", false)).isEqualTo(PathRejection.NOT_ABSOLUTE);
+    assertThat(SafePath.classify("h:x", true)).isEqualTo(PathRejection.REMOTE_LOCATION);
     assertThat(SafePath.classify("-x", true)).isEqualTo(PathRejection.LEADING_DASH);
     assertThat(SafePath.classify("x", true)).isNull();
     assertThat(SafePath.classify("/x", false)).isNull();

@@ -24,7 +24,8 @@ class TarTest {
         TarCreateOptions.builder().compression(Compression.GZIP).build());
     assertThat(cmd.program()).isEqualTo(Programs.TAR);
     assertThat(cmd.project().name()).isEqualTo(ProgramCatalogue.CORE_OPS_PROJECT);
-    assertThat(cmd.argv()).containsExactly("-c", "-z", "-f", "/t/archive.tar.gz", "/t/source-a", "/t/source-b");
+    assertThat(cmd.argv())
+        .containsExactly("-c", "-z", "--force-local", "-f", "/t/archive.tar.gz", "/t/source-a", "/t/source-b");
   }
 
   @ParameterizedTest
@@ -33,9 +34,9 @@ class TarTest {
     List<String> argv = Tar.create("/t/a.tar", List.of("/t/s"),
         TarCreateOptions.builder().compression(compression).build()).argv();
     if (flag == null) {
-      assertThat(argv).containsExactly("-c", "-f", "/t/a.tar", "/t/s");
+      assertThat(argv).containsExactly("-c", "--force-local", "-f", "/t/a.tar", "/t/s");
     } else {
-      assertThat(argv).containsExactly("-c", flag, "-f", "/t/a.tar", "/t/s");
+      assertThat(argv).containsExactly("-c", flag, "--force-local", "-f", "/t/a.tar", "/t/s");
     }
     assertThat(compression.tarFlag()).isEqualTo(flag);
   }
@@ -74,7 +75,7 @@ class TarTest {
   @Test
   void allowRelativeAppliesToTheArchiveAndTheSources() {
     assertThat(Tar.create("out/a.tar", List.of("./src", "docs/"), RELATIVE).argv())
-        .containsExactly("-c", "-f", "out/a.tar", "src", "docs");
+        .containsExactly("-c", "--force-local", "-f", "out/a.tar", "src", "docs");
     assertThatThrownBy(() -> Tar.create("/a.tar", List.of("src")))
         .isInstanceOf(InvalidPathException.class)
         .hasMessage("SafePath requires an absolute path by default");
@@ -112,9 +113,27 @@ class TarTest {
   }
 
   @Test
+  void remoteArchivesAndDrivesAreRefusedAndTarIsToldToStayLocal() {
+    TarCreateOptions relative = TarCreateOptions.builder().allowRelative(true).build();
+    assertThatThrownBy(() -> Tar.create("C:/tmp/x.tar", List.of("/s")))
+        .isInstanceOfSatisfying(InvalidPathException.class,
+            e -> assertThat(e.rejection()).isEqualTo(PathRejection.DRIVE_LETTER));
+    assertThatThrownBy(() -> Tar.create("localhost:x.tar", List.of("s"), relative))
+        .isInstanceOfSatisfying(InvalidPathException.class,
+            e -> assertThat(e.rejection()).isEqualTo(PathRejection.REMOTE_LOCATION));
+    assertThatThrownBy(() -> Tar.extract("host:/x.tar", "out", true))
+        .isInstanceOfSatisfying(InvalidPathException.class,
+            e -> assertThat(e.rejection()).isEqualTo(PathRejection.REMOTE_LOCATION));
+    assertThat(Tar.create("/t/host:x.tar", List.of("/s")).argv()).contains("--force-local");
+    assertThat(Tar.extract("/t/host:x.tar", null).argv()).contains("--force-local");
+  }
+
+  @Test
   void extractWithAndWithoutDestination() {
-    assertThat(Tar.extract("/t/a.tar", null, false).argvWithProgram()).containsExactly("tar", "-x", "-f", "/t/a.tar");
-    assertThat(Tar.extract("/t/a.tar", "/t/out/", false).argv()).containsExactly("-x", "-f", "/t/a.tar", "-C", "/t/out");
+    assertThat(Tar.extract("/t/a.tar", null, false).argvWithProgram())
+        .containsExactly("tar", "-x", "--force-local", "-f", "/t/a.tar");
+    assertThat(Tar.extract("/t/a.tar", "/t/out/", false).argv())
+        .containsExactly("-x", "--force-local", "-f", "/t/a.tar", "-C", "/t/out");
     assertThat(Tar.extract("/t/a.tar", "/t/out")).isEqualTo(Tar.extract("/t/a.tar", "/t/out", false));
   }
 
@@ -126,7 +145,8 @@ class TarTest {
     assertThatThrownBy(() -> Tar.extract("/a.tar", "out", false))
         .isInstanceOfSatisfying(InvalidPathException.class,
             e -> assertThat(e.rejection()).isEqualTo(PathRejection.NOT_ABSOLUTE));
-    assertThat(Tar.extract("a.tar", "out", true).argv()).containsExactly("-x", "-f", "a.tar", "-C", "out");
+    assertThat(Tar.extract("a.tar", "out", true).argv())
+        .containsExactly("-x", "--force-local", "-f", "a.tar", "-C", "out");
     assertThatThrownBy(() -> Tar.extract("/a.tar", 3L, false))
         .isExactlyInstanceOf(InvalidArgumentException.class)
         .hasMessage("SafePath expects String or Path, got Long");

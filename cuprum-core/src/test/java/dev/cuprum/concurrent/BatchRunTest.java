@@ -15,7 +15,6 @@ import dev.cuprum.ExecutionContext;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.ProcessStartException;
-import dev.cuprum.Program;
 import dev.cuprum.Programs;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
@@ -228,8 +227,7 @@ class BatchRunTest {
   @Test
   void exceptionsInCollectAllModeLoseNothing() {
     AtomicInteger started = new AtomicInteger();
-    SafeCmd missing = new SafeCmd(Program.of("/nonexistent/cuprum-no-such-program"), List.of(),
-        TestPrograms.CATALOGUE.projectFor(TestPrograms.SH));
+    SafeCmd missing = TestPrograms.cmd(TestPrograms.MISSING);
     SafeCmd refusedByHook = sh("printf refused");
     List<SafeCmd> commands = List.of(sh("printf first"), sh("sleep 30"), missing, exit(5), refusedByHook,
         sh("printf last"));
@@ -346,8 +344,7 @@ class BatchRunTest {
         throw new IllegalStateException("listener broke on failure");
       }
     };
-    SafeCmd missing = new SafeCmd(Program.of("/nonexistent/cuprum-no-such-program"), List.of(),
-        TestPrograms.CATALOGUE.projectFor(TestPrograms.SH));
+    SafeCmd missing = TestPrograms.cmd(TestPrograms.MISSING);
     ConcurrentExecutionException failure = catchThrowableOfType(ConcurrentExecutionException.class,
         () -> executor.runConcurrent(List.of(exit(0), missing), ConcurrentConfig.builder().listener(throwing).build()));
     assertThat(failure.errors().keySet()).containsExactly(1);

@@ -12,7 +12,6 @@ import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ProcessStartException;
-import dev.cuprum.Program;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.testing.Processes;
 import dev.cuprum.testing.TestPrograms;
@@ -135,8 +134,7 @@ class FailFastTest {
   @Test
   void anExceptionFailsFastWithThatException() {
     String marker = Processes.marker();
-    SafeCmd missing = new SafeCmd(Program.of("/nonexistent/cuprum-no-such-program"), List.of(),
-        TestPrograms.CATALOGUE.projectFor(TestPrograms.SH));
+    SafeCmd missing = TestPrograms.cmd(TestPrograms.MISSING);
     long start = System.nanoTime();
     ConcurrentExecutionException failure = catchThrowableOfType(ConcurrentExecutionException.class,
         () -> executor.runConcurrent(List.of(hang(marker), sleepThenExit(0.2, 0), missing, hang(marker)),

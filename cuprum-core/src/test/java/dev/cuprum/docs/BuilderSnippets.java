@@ -54,14 +54,14 @@ class BuilderSnippets {
     status.stdout();                     // "## main\n"
 
     SafeCmd branch = Git.checkout("feature/docs", true, false, false);
-    branch.argvWithProgram();            // [git, checkout, -b, feature/docs]
+    branch.argvWithProgram();            // [git, checkout, -b, feature/docs, --]
     executor.run(branch, inRepo);
 
     CommandResult head = executor.run(Git.revParse("HEAD"), inRepo);
     head.stdout().trim();                // the commit id
     // end::builders-git[]
     assertThat(status.stdout()).isEqualTo("## main\n");
-    assertThat(branch.argvWithProgram()).containsExactly("git", "checkout", "-b", "feature/docs");
+    assertThat(branch.argvWithProgram()).containsExactly("git", "checkout", "-b", "feature/docs", "--");
     assertThat(executor.run(Git.status(true, true), inRepo).stdout()).isEqualTo("## feature/docs\n");
     assertThat(head.stdout().trim()).hasSize(40);
   }
@@ -75,17 +75,17 @@ class BuilderSnippets {
     // tag::builders-tar[]
     SafeCmd pack = Tar.create(archive, List.of(data),
         TarCreateOptions.builder().compression(Compression.GZIP).build());
-    // [tar, -c, -z, -f, /tmp/.../data.tar.gz, /tmp/.../data]
+    // [tar, -c, -z, --force-local, -f, /tmp/.../data.tar.gz, /tmp/.../data]
     executor.run(pack);
 
     SafeCmd unpack = Tar.extract(archive, restore);
-    // [tar, -x, -f, /tmp/.../data.tar.gz, -C, /tmp/.../restore]
+    // [tar, -x, --force-local, -f, /tmp/.../data.tar.gz, -C, /tmp/.../restore]
     executor.run(unpack);
     // end::builders-tar[]
     assertThat(pack.argvWithProgram())
-        .containsExactly("tar", "-c", "-z", "-f", archive.toString(), data.toString());
-    assertThat(unpack.argvWithProgram()).containsExactly("tar", "-x", "-f", archive.toString(), "-C",
-        restore.toString());
+        .containsExactly("tar", "-c", "-z", "--force-local", "-f", archive.toString(), data.toString());
+    assertThat(unpack.argvWithProgram())
+        .containsExactly("tar", "-x", "--force-local", "-f", archive.toString(), "-C", restore.toString());
     // GNU tar stores absolute sources without their leading slash.
     assertThat(restore.resolve(data.toString().substring(1)).resolve("report.txt")).hasContent("quarterly");
   }

@@ -16,6 +16,7 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
 import dev.cuprum.ExecutorShutdownException;
+import dev.cuprum.ForbiddenEnvironmentKeyException;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Program;
@@ -53,7 +54,6 @@ class RunningSnippets {
   // Build one executor per application and share it: it is thread-safe.
   CommandExecutor executor = CommandExecutor.builder()
       .catalogue(CATALOGUE)
-      .enforceAllowlist(true)                       // only catalogue programs, whatever scopes say
       .defaultTimeout(Duration.ofMinutes(5))        // for runs that set no timeout
       .build();
   // end::executor[]
@@ -153,6 +153,28 @@ class RunningSnippets {
     // end::context[]
     assertThat(result.stdout()).isEqualTo("hello from " + dir.toRealPath() + "\n");
     assertThat(System.getenv("GREETING")).isNull();
+  }
+
+  @Test
+  void environmentThatLoadsCode() {
+    // tag::env-allow[]
+    // LD_LIBRARY_PATH changes which libraries a program loads: the context must allow it by name.
+    ExecutionContext vendorLibraries = ExecutionContext.builder()
+        .env(Map.of("LD_LIBRARY_PATH", "/opt/vendor/lib"))
+        .allowEnvKeys("LD_LIBRARY_PATH")
+        .build();
+    CommandResult result = executor.run(Sh.make(SH, CATALOGUE).args("-c", "printf %s \"$LD_LIBRARY_PATH\""),
+        RunOptions.builder().context(vendorLibraries).build());
+    result.stdout(); // "/opt/vendor/lib"
+
+    // Without that, nothing starts: no event, no hook, no process.
+    ExecutionContext preload = ExecutionContext.builder().env(Map.of("LD_PRELOAD", "/tmp/x.so")).build();
+    assertThatThrownBy(() -> executor.run(Sh.make(SH, CATALOGUE).args("-c", "exit 0"),
+        RunOptions.builder().context(preload).build()))
+        .isInstanceOf(ForbiddenEnvironmentKeyException.class)
+        .hasMessageStartingWith("Environment variable 'LD_PRELOAD' makes programs load or run other code");
+    // end::env-allow[]
+    assertThat(result.stdout()).isEqualTo("/opt/vendor/lib");
   }
 
   @Test

@@ -15,9 +15,6 @@ import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProcessStartException;
-import dev.cuprum.Program;
-import dev.cuprum.ProgramCatalogue;
-import dev.cuprum.ProjectSettings;
 import dev.cuprum.Programs;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
@@ -204,10 +201,8 @@ class PipelineRunTest {
 
   @Test
   void aStageThatCannotStartEndsTheStartedOnes() {
-    Program missing = Program.of("cuprum-no-such-program");
-    ProgramCatalogue catalogue = ProgramCatalogue.of(ProjectSettings.builder("p").programs(missing).build());
     String marker = Processes.marker();
-    assertThatThrownBy(() -> executor.run(sh("sleep 30; : " + marker).pipe(Sh.make(missing, catalogue).args())))
+    assertThatThrownBy(() -> executor.run(sh("sleep 30; : " + marker).pipe(TestPrograms.cmd(TestPrograms.MISSING))))
         .isInstanceOf(ProcessStartException.class)
         .hasMessageContaining("cuprum-no-such-program");
     Processes.awaitNoneRunningWith(marker);

@@ -10,9 +10,7 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
 import dev.cuprum.ProcessStartException;
-import dev.cuprum.Program;
 import dev.cuprum.RunOptions;
-import dev.cuprum.SafeCmd;
 import dev.cuprum.StdinInput;
 import dev.cuprum.TimeoutExpiredException;
 import dev.cuprum.testing.Processes;
@@ -48,7 +46,6 @@ class SoakTest {
   private static final int IN_FLIGHT = 64;
   /** The JDK closes a reaped process's pipes on its reaper thread, a moment after the exit. */
   private static final int DESCRIPTOR_SLACK = 4;
-  private static final Program MISSING = Program.of("/nonexistent/cuprum-soak-missing");
   private static final ExecutionContext SHORT_GRACE = ExecutionContext.builder()
       .cancelGrace(Duration.ofMillis(100)).build();
 
@@ -135,8 +132,7 @@ class SoakTest {
       case TIMEOUT -> executor.runAsync(sh("sleep 5"),
           RunOptions.builder().timeout(Duration.ofMillis(50)).context(SHORT_GRACE).build());
       case CANCEL -> executor.runAsync(sh("sleep 5"), RunOptions.builder().context(SHORT_GRACE).build());
-      case SPAWN_FAILURE -> executor.runAsync(new SafeCmd(MISSING, List.of(),
-          TestPrograms.CATALOGUE.projectFor(TestPrograms.SH)), RunOptions.defaults());
+      case SPAWN_FAILURE -> executor.runAsync(TestPrograms.cmd(TestPrograms.MISSING), RunOptions.defaults());
       case LARGE_OUTPUT -> executor.runAsync(sh("head -c 1048576 /dev/zero"), RunOptions.defaults());
     };
   }

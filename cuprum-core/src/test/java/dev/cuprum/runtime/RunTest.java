@@ -14,10 +14,7 @@ import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.InvalidWorkingDirectoryException;
 import dev.cuprum.OutputDecodingException;
 import dev.cuprum.ProcessStartException;
-import dev.cuprum.Program;
-import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.Programs;
-import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
 import dev.cuprum.StdinInput;
@@ -240,9 +237,7 @@ class RunTest {
 
   @Test
   void missingExecutableKeepsTheJdkCause() {
-    Program missing = Program.of("cuprum-no-such-program");
-    ProgramCatalogue catalogue = ProgramCatalogue.of(ProjectSettings.builder("p").programs(missing).build());
-    assertThatThrownBy(() -> executor.run(Sh.make(missing, catalogue).args()))
+    assertThatThrownBy(() -> executor.run(TestPrograms.cmd(TestPrograms.MISSING)))
         .isInstanceOf(ProcessStartException.class)
         .hasMessageContaining("cuprum-no-such-program")
         .hasMessageContaining("No such file or directory")

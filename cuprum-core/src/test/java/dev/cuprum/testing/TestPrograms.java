@@ -24,6 +24,8 @@ public final class TestPrograms {
   public static final Program YES = Program.of("yes");
   public static final Program TR = Program.of("tr");
   public static final Program WC = Program.of("wc");
+  /** Listed, so that the allowlist lets it through, but never installed: its runs fail to start. */
+  public static final Program MISSING = Program.of("/nonexistent/cuprum-no-such-program");
 
   /** The test tools plus the default catalogue's projects. */
   public static final ProgramCatalogue CATALOGUE = catalogue();
@@ -48,7 +50,7 @@ public final class TestPrograms {
   private static ProgramCatalogue catalogue() {
     List<ProjectSettings> projects = new ArrayList<>();
     projects.add(ProjectSettings.builder(PROJECT)
-        .programs(SH, CAT, PRINTF, SLEEP, TRUE, FALSE, HEAD, YES, TR, WC)
+        .programs(SH, CAT, PRINTF, SLEEP, TRUE, FALSE, HEAD, YES, TR, WC, MISSING)
         .build());
     projects.addAll(ProgramCatalogue.defaults().projects());
     return ProgramCatalogue.of(projects);

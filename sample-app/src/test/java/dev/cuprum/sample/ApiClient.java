@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,9 +19,21 @@ final class ApiClient {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final String base;
+  private final @Nullable String authorization;
 
   ApiClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, null);
+  }
+
+  private ApiClient(String base, @Nullable String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  /** A client that sends HTTP basic credentials with every request. */
+  ApiClient withCredentials(String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new ApiClient(base, "Basic " + token);
   }
 
   Response get(String pathAndQuery) {
@@ -50,7 +64,11 @@ final class ApiClient {
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
-    return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(TIMEOUT);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request;
   }
 
   private Response send(HttpRequest.Builder request) {

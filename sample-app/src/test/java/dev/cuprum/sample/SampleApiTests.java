@@ -1,5 +1,6 @@
 package dev.cuprum.sample;
 
+import static dev.cuprum.sample.TestRepositories.realTempDirectory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuprum.CommandExecutor;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,20 +61,19 @@ class SampleApiTests {
 
   private static final Path ROOT = realTempDirectory("sample-git-root");
   private static final Path OUTSIDE = realTempDirectory("sample-outside");
+  static final String ACTUATOR_USER = "actuator";
+  static final String ACTUATOR_PASSWORD = "actuator-test-password";
 
   @DynamicPropertySource
-  static void gitRoots(DynamicPropertyRegistry registry) {
+  static void gitRootsAndCredentials(DynamicPropertyRegistry registry) {
     registry.add("sample.git.roots", ROOT::toString);
+    registry.add("spring.security.user.password", () -> ACTUATOR_PASSWORD);
   }
 
   @AfterAll
   static void deleteDirectories() throws IOException {
     for (Path dir : List.of(ROOT, OUTSIDE)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(path);
-        }
-      }
+      TestRepositories.deleteTree(dir);
     }
   }
 
@@ -85,10 +84,12 @@ class SampleApiTests {
   StartedCommands started;
 
   ApiClient api;
+  ApiClient operator;
 
   @BeforeEach
   void client() {
     api = new ApiClient(port);
+    operator = api.withCredentials(ACTUATOR_USER, ACTUATOR_PASSWORD);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -338,7 +339,7 @@ class SampleApiTests {
 
       assertThat(response.status()).as(response.body()).isEqualTo(400);
       assertThat(response.error())
-          .startsWith("git status failed in " + plain + " (exit 128): fatal: not a git repository");
+          .isEqualTo("dir " + plain + " is not inside a git repository under the configured git roots");
     }
   }
 
@@ -373,7 +374,7 @@ class SampleApiTests {
 
     @Test
     void healthIsUpWithEveryRequiredProgramFound() {
-      ApiClient.Response response = api.get("/actuator/health");
+      ApiClient.Response response = operator.get("/actuator/health");
 
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       JsonNode json = response.json();
@@ -419,7 +420,7 @@ class SampleApiTests {
 
     @Test
     void theCuprumEndpointListsTheCatalogue() {
-      ApiClient.Response response = api.get("/actuator/cuprum");
+      ApiClient.Response response = operator.get("/actuator/cuprum");
 
       assertThat(response.status()).as(response.body()).isEqualTo(200);
       JsonNode json = response.json();
@@ -436,7 +437,7 @@ class SampleApiTests {
 
     @Test
     void infoDescribesTheCatalogue() {
-      ApiClient.Response response = api.get("/actuator/info");
+      ApiClient.Response response = operator.get("/actuator/info");
 
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.json().path("cuprum").path("programs").asInt()).isEqualTo(2);
@@ -444,12 +445,12 @@ class SampleApiTests {
 
     @Test
     void onlyTheDocumentedEndpointsAreExposed() {
-      ApiClient.Response links = api.get("/actuator");
+      ApiClient.Response links = operator.get("/actuator");
 
       assertThat(links.status()).isEqualTo(200);
       assertThat(links.json().get("_links").propertyNames()).contains("health", "info", "prometheus", "cuprum")
           .doesNotContain("env", "beans", "metrics", "configprops");
-      assertThat(api.get("/actuator/env").status()).isEqualTo(404);
+      assertThat(operator.get("/actuator/env").status()).isEqualTo(404);
     }
 
     private String scrape() {
@@ -524,14 +525,6 @@ class SampleApiTests {
       Files.writeString(repo.resolve("untracked.txt"), "new");
     }
     return repo;
-  }
-
-  private static Path realTempDirectory(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix).toRealPath();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String query(String value) {

@@ -19,6 +19,7 @@ import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.InFlight;
 import dev.cuprum.internal.run.RunControl;
+import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.Timers;
 import dev.cuprum.internal.util.Seconds;
 import dev.cuprum.micrometer.ExecOutcome;
@@ -138,6 +139,8 @@ public final class BatchRun {
     for (SafeCmd cmd : copy) {
       config.checkAllowed(cmd, context);
     }
+    // Every member runs with this overlay: refuse it before the first one starts.
+    RunEnvironment.of(context.envOverlay(), config.contextFor(batch.context()));
     return new BatchRun(config, copy, batch);
   }
 

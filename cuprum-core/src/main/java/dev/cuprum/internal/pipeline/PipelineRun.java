@@ -23,10 +23,10 @@ import dev.cuprum.internal.process.Waits;
 import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.RunContext;
+import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunScope;
 import dev.cuprum.internal.run.StdinBytes;
-import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.internal.util.ReservedTags;
 import dev.cuprum.internal.util.StageExits;
 import dev.cuprum.micrometer.ExecOutcome;
@@ -112,7 +112,7 @@ public final class PipelineRun {
     byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
-    Map<String, String> env = EnvironmentOverlay.merge(scope.envOverlay(), execution.env());
+    Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
     int count = stages.size();
     List<ExecutionEvents> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -16,7 +16,6 @@ import dev.cuprum.internal.process.Launcher;
 import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
-import dev.cuprum.internal.util.EnvironmentOverlay;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.CodingErrorAction;
@@ -62,7 +61,7 @@ public final class CommandRun {
     byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
-    Map<String, String> env = EnvironmentOverlay.merge(scope.envOverlay(), execution.env());
+    Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
     ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), cmd, execution.cwd(), env,
         ExecutionEvents.tags(config.projectOf(cmd), options.capture(), options.echo(), Map.of(), execution.tags()),
         failure -> control.stop(Termination.CANCELLED, failure));

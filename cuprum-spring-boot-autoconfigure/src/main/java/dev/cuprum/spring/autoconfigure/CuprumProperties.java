@@ -209,6 +209,13 @@ public class CuprumProperties {
     /** Most output captured per stream; the rest is read and dropped and the result is marked truncated. */
     private DataSize maxCaptureBytes = DataSize.ofMegabytes(128);
 
+    /**
+     * Environment variables that make programs load or run other code (such as LD_LIBRARY_PATH or
+     * GIT_SSH_COMMAND) which the contexts of this executor's runs may nevertheless set. Every other
+     * such variable is refused before anything starts.
+     */
+    private List<String> allowedEnvKeys = new ArrayList<>();
+
     public @Nullable Duration getTimeout() {
       return timeout;
     }
@@ -247,6 +254,14 @@ public class CuprumProperties {
 
     public void setMaxCaptureBytes(DataSize maxCaptureBytes) {
       this.maxCaptureBytes = maxCaptureBytes;
+    }
+
+    public List<String> getAllowedEnvKeys() {
+      return allowedEnvKeys;
+    }
+
+    public void setAllowedEnvKeys(List<String> allowedEnvKeys) {
+      this.allowedEnvKeys = allowedEnvKeys;
     }
   }
 

@@ -135,12 +135,21 @@ final class CuprumSettings {
       throw new InvalidCuprumPropertyException("cuprum.defaults.max-capture-bytes", defaults.getMaxCaptureBytes(),
           "the capture limit must be positive", "Set a positive size, such as 16MB.");
     }
+    List<String> allowedEnvKeys = defaults.getAllowedEnvKeys();
+    for (int i = 0; i < allowedEnvKeys.size(); i++) {
+      String key = allowedEnvKeys.get(i);
+      if (key.isBlank() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
+        throw new InvalidCuprumPropertyException("cuprum.defaults.allowed-env-keys[" + i + "]", key,
+            "it is not an environment variable name", "Give the variable's exact name, such as LD_LIBRARY_PATH.");
+      }
+    }
     return ExecutionContext.builder()
         .timeout(timeout)
         .cancelGrace(defaults.getCancelGrace())
         .charset(defaults.getCharset())
         .drainTimeout(defaults.getDrainTimeout())
         .maxCaptureBytes(maxCaptureBytes)
+        .allowedEnvKeys(allowedEnvKeys)
         .build();
   }
 

@@ -9,6 +9,7 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
 import dev.cuprum.ExecutorSettings;
+import dev.cuprum.ForbiddenEnvironmentKeyException;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -242,6 +244,29 @@ class CuprumAutoConfigurationTests {
           assertThat(settings.defaultContext().drainTimeout()).isEqualTo(Duration.ofMillis(250));
           assertThat(settings.defaultContext().maxCaptureBytes()).isEqualTo(4L * 1024 * 1024);
         });
+  }
+
+  @Test
+  void allowedEnvironmentKeysLetEveryRunSetThem() {
+    ExecutionContext preload = ExecutionContext.builder().env(Map.of("LD_PRELOAD", "")).build();
+    ExecutionContext askpass = ExecutionContext.builder().env(Map.of("SSH_ASKPASS", "/bin/false")).build();
+    runner.withPropertyValues("cuprum.catalogue.projects.shell.programs=sh",
+        "cuprum.defaults.allowed-env-keys=LD_PRELOAD,GIT_SSH_COMMAND").run(context -> {
+          CommandExecutor executor = context.getBean(CommandExecutor.class);
+          SafeCmd script = Sh.make(Program.of("sh"), context.getBean(ProgramCatalogue.class)).args("-c", "exit 0");
+
+          assertThat(executor.settings().defaultContext().allowedEnvKeys())
+              .containsExactlyInAnyOrder("LD_PRELOAD", "GIT_SSH_COMMAND");
+          assertThat(executor.run(script, RunOptions.builder().context(preload).build()).ok()).isTrue();
+          assertThatExceptionOfType(ForbiddenEnvironmentKeyException.class)
+              .isThrownBy(() -> executor.run(script, RunOptions.builder().context(askpass).build()))
+              .satisfies(e -> assertThat(e.key()).isEqualTo("SSH_ASKPASS"));
+        });
+    runner.withPropertyValues("cuprum.catalogue.projects.shell.programs=sh").run(context -> {
+      SafeCmd script = Sh.make(Program.of("sh"), context.getBean(ProgramCatalogue.class)).args("-c", "exit 0");
+      assertThatExceptionOfType(ForbiddenEnvironmentKeyException.class).isThrownBy(() -> context
+          .getBean(CommandExecutor.class).run(script, RunOptions.builder().context(preload).build()));
+    });
   }
 
   @Test

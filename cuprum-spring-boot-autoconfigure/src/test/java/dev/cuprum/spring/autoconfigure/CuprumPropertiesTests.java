@@ -39,6 +39,19 @@ class CuprumPropertiesTests {
     assertThat(properties.getObservations().getMaxOutputEvents()).isEqualTo(100);
     assertThat(properties.getLogging().isEnabled()).isFalse();
     assertThat(properties.getHealth().getRequiredPrograms()).isNull();
+    assertThat(properties.getDefaults().getAllowedEnvKeys()).isEmpty();
+  }
+
+  @Test
+  void anAllowedEnvironmentKeyThatIsNoNameIsRefusedUnderItsProperty() {
+    properties.getDefaults().setAllowedEnvKeys(List.of("LD_LIBRARY_PATH", "A=B"));
+
+    assertThatExceptionOfType(InvalidCuprumPropertyException.class)
+        .isThrownBy(() -> CuprumSettings.defaultContext(properties.getDefaults()))
+        .satisfies(e -> {
+          assertThat(e.getProperty()).isEqualTo("cuprum.defaults.allowed-env-keys[1]");
+          assertThat(e.getReason()).isEqualTo("it is not an environment variable name");
+        });
   }
 
   @Test

@@ -5,9 +5,11 @@ import dev.cuprum.builders.SafePath;
 import dev.cuprum.sample.config.SampleProperties;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The directories {@code sample.git.roots} lets git status look at: each root and everything
  * below it, compared by real path, so that neither {@code ..} nor a symbolic link can lead
- * outside them.
+ * outside them. The repository of a directory is looked for here too, never above its root, so
+ * that a directory that is no repository cannot report one that encloses the root.
  */
 @Component
 final class GitRoots {
@@ -79,12 +82,49 @@ final class GitRoots {
     return real;
   }
 
+  /**
+   * The repository a directory returned by {@link #resolve(String)} belongs to: the nearest
+   * directory, from this one up to the outermost root holding it, that has a {@code .git}
+   * directory of its own.
+   *
+   * @throws BadRequestException when there is none, when the nearest {@code .git} is a file or a
+   *     link (a linked work tree or a submodule, whose git directory may lie anywhere), or when the
+   *     git directory reads objects or refs from elsewhere ({@code objects/info/alternates},
+   *     {@code commondir})
+   */
+  GitRepository repositoryOf(Path directory) {
+    Path root = roots.stream().filter(directory::startsWith).min(Comparator.comparingInt(Path::getNameCount))
+        .orElseThrow(() -> new IllegalArgumentException(directory + " is not under a root"));
+    Path candidate = directory;
+    while (true) {
+      Path dotGit = candidate.resolve(".git");
+      if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        for (String elsewhere : List.of("commondir", "objects/info/alternates")) {
+          if (Files.exists(dotGit.resolve(elsewhere), LinkOption.NOFOLLOW_LINKS)) {
+            throw new BadRequestException("the repository of dir " + directory + " reads from another directory ("
+                + ".git/" + elsewhere + "); it is refused");
+          }
+        }
+        return new GitRepository(candidate, dotGit);
+      }
+      if (Files.exists(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        throw new BadRequestException("the repository of dir " + directory + " has a .git file or link, which may "
+            + "lead outside the configured git roots; only repositories with a .git directory are supported");
+      }
+      if (candidate.equals(root)) {
+        throw new BadRequestException("dir " + directory
+            + " is not inside a git repository under the configured git roots");
+      }
+      candidate = candidate.getParent();
+    }
+  }
+
   private static String reason(PathRejection rejection) {
     return switch (rejection) {
       case EMPTY -> "must not be empty";
       case NUL -> "must not contain NUL characters";
       case PARENT_SEGMENT -> "must not contain '..' segments";
-      case NOT_ABSOLUTE, LEADING_DASH -> "must be an absolute path";
+      case DRIVE_LETTER, NOT_ABSOLUTE, REMOTE_LOCATION, LEADING_DASH -> "must be an absolute path";
     };
   }
 }

@@ -173,7 +173,8 @@ class CuprumActuatorAutoConfigurationTests {
   @Test
   void aUserCatalogueAndExecutorAreWhatTheActuatorReports() {
     ProgramCatalogue own = ProgramCatalogue.of(ProjectSettings.builder("own").programs(Program.of("sh")).build());
-    CommandExecutor executor = CommandExecutor.builder().catalogue(own).build();
+    // Not enforcing, unlike every executor the starter builds: the report must show this one.
+    CommandExecutor executor = CommandExecutor.builder().catalogue(own).enforceAllowlist(false).build();
     runner.withBean(ProgramCatalogue.class, () -> own).withBean(CommandExecutor.class, () -> executor).run(context -> {
       CuprumDescriptor report = context.getBean(CuprumEndpoint.class).cuprum();
       assertThat(report.allowlist()).containsExactly("sh");
