@@ -134,14 +134,14 @@ class ConcurrencySnippets {
           Sh.make(ECHO).args("done"),
           Sh.make(SLEEP, CATALOGUE).args("30")), bounded);
     } catch (ConcurrentExecutionException e) {
-      e.getMessage();                    // "Batch timed out after PT1S; 1 of 2 commands finished"
+      e.getMessage();                    // "Batch of 2 commands timed out after 1 seconds; 1 finished"
       e.partialResult().results();       // the echo's result
     }
     // end::concurrent-timeout[]
     ConcurrentExecutionException thrown = catchThrowableOfType(ConcurrentExecutionException.class,
         () -> executor.runConcurrent(List.of(Sh.make(ECHO).args("done"), Sh.make(SLEEP, CATALOGUE).args("30")),
             bounded));
-    assertThat(thrown).hasMessage("Batch timed out after PT1S; 1 of 2 commands finished");
+    assertThat(thrown).hasMessage("Batch of 2 commands timed out after 1 seconds; 1 finished");
     assertThat(thrown.partialResult().results()).hasSize(1);
     assertThat(thrown.errors()).containsOnlyKeys(1);
   }

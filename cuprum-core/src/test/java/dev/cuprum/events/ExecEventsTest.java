@@ -23,8 +23,10 @@ import dev.cuprum.testing.Processes;
 import dev.cuprum.testing.TestPrograms;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -86,10 +88,15 @@ class ExecEventsTest {
     ProgramCatalogue elsewhere = ProgramCatalogue.of(ProjectSettings.builder("elsewhere").programs(TestPrograms.CAT)
         .build());
     SafeCmd built = Sh.make(TestPrograms.CAT, elsewhere).args(Sh.secret("kept-secret"));
-    try (Registration observe = Cuprum.observe(hook)) {
+    List<String> hooksSaw = new CopyOnWriteArrayList<>();
+    try (Registration observe = Cuprum.observe(hook);
+        Registration before = Cuprum.before(cmd -> hooksSaw.add(cmd.project().name() + " " + cmd.isSecret(0)));
+        Registration after = Cuprum.after((cmd, result) -> hooksSaw.add(cmd.project().name() + " " + cmd))) {
       executor.run(built);
     }
     assertThat(built.project().name()).isEqualTo("elsewhere");
+    assertThat(hooksSaw).containsExactly(TestPrograms.PROJECT + " true",
+        TestPrograms.PROJECT + " SafeCmd[program=cat, argv=[******], project=" + TestPrograms.PROJECT + "]");
     assertThat(hook.events).extracting(ExecEvent::project).containsOnly(TestPrograms.PROJECT);
     assertThat(hook.events.get(0).argv()).containsExactly("cat", "******");
   }

@@ -64,7 +64,7 @@ public final class ApiDump {
   public static List<String> dump(Path classes, Collection<String> packages) {
     List<String> lines = new ArrayList<>();
     for (Class<?> type : publicTypes(classes, packages)) {
-      lines.add(type.toGenericString() + supertypes(type));
+      lines.add(declaration(type) + supertypes(type));
       // Members by name, then signature; the declaring type is left out of each.
       Map<String, String> members = new TreeMap<>();
       String owner = type.getName() + ".";
@@ -82,6 +82,15 @@ public final class ApiDump {
       members.values().forEach(member -> lines.add("  " + member));
     }
     return lines;
+  }
+
+  /**
+   * The type's declaration. An enum whose constants have bodies is implicitly sealed, and JDK 25's
+   * {@link Class#toGenericString()} says so where JDK 17's does not: the word is left out.
+   */
+  private static String declaration(Class<?> type) {
+    String declaration = type.toGenericString();
+    return type.isEnum() ? declaration.replace("sealed ", "") : declaration;
   }
 
   private static void addIfVisible(Map<String, String> members, Member member, String signature) {

@@ -132,7 +132,7 @@ public final class BatchRun {
   private static BatchRun checked(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch,
       CuprumContext context) {
     Objects.requireNonNull(batch, "config");
-    List<SafeCmd> copy = List.copyOf(Objects.requireNonNull(commands, "commands"));
+    List<SafeCmd> copy = Objects.requireNonNull(commands, "commands").stream().map(config::inCatalogue).toList();
     if (copy.isEmpty()) {
       throw new InvalidArgumentException("At least one command must be provided");
     }

@@ -70,7 +70,7 @@ public final class PipelineRun {
 
   public PipelineRun(ExecutorConfig config, Pipeline pipeline, RunOptions options, RunControl control) {
     this.config = config;
-    this.stages = pipeline.stages();
+    this.stages = pipeline.stages().stream().map(config::inCatalogue).toList();
     this.options = options;
     this.control = control;
   }
@@ -119,7 +119,7 @@ public final class PipelineRun {
       SafeCmd stage = stages.get(i);
       Map<String, Object> stageTags = Map.of(ReservedTags.PIPELINE_STAGE_INDEX, i, ReservedTags.PIPELINE_STAGES, count);
       ExecutionEvents stageEvents = ExecutionEvents.of(scope.observeHooks(), stage, execution.cwd(), env,
-          ExecutionEvents.tags(config.projectOf(stage), options.capture(), options.echo(), stageTags, execution.tags()),
+          ExecutionEvents.tags(stage.project().name(), options.capture(), options.echo(), stageTags, execution.tags()),
           failure -> control.stop(Termination.CANCELLED, failure));
       events.add(stageEvents);
       stageEvents.plan();

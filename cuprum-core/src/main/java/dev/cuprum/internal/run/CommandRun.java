@@ -48,7 +48,7 @@ public final class CommandRun {
   /** @param control the run's cancellation handle */
   public CommandRun(ExecutorConfig config, SafeCmd cmd, RunOptions options, RunControl control) {
     this.config = config;
-    this.cmd = cmd;
+    this.cmd = config.inCatalogue(cmd);
     this.options = options;
     this.control = control;
   }
@@ -63,7 +63,7 @@ public final class CommandRun {
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
     ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), cmd, execution.cwd(), env,
-        ExecutionEvents.tags(config.projectOf(cmd), options.capture(), options.echo(), Map.of(), execution.tags()),
+        ExecutionEvents.tags(cmd.project().name(), options.capture(), options.echo(), Map.of(), execution.tags()),
         failure -> control.stop(Termination.CANCELLED, failure));
 
     events.plan();

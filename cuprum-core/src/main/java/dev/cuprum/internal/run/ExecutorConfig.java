@@ -4,6 +4,7 @@ import dev.cuprum.ExecutionContext;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
+import dev.cuprum.ProjectSettings;
 import dev.cuprum.RefusalReason;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
@@ -106,11 +107,17 @@ public record ExecutorConfig(
   }
 
   /**
-   * The project a command reports: the one this executor's catalogue assigns to its program, or,
-   * for a program the catalogue does not list, the one the command was built with.
+   * The command as this executor runs it: with the project its catalogue assigns to the program,
+   * or, for a program the catalogue does not list, the project it was built with. Its argv and
+   * secrets are the command's own, so a command built against another catalogue (by the builders,
+   * say) runs unchanged and reports this executor's project to hooks, events, metrics and spans.
    */
-  public String projectOf(SafeCmd cmd) {
-    return catalogue.isAllowed(cmd.program()) ? catalogue.projectFor(cmd.program()).name() : cmd.project().name();
+  public SafeCmd inCatalogue(SafeCmd cmd) {
+    if (!catalogue.isAllowed(cmd.program())) {
+      return cmd;
+    }
+    ProjectSettings project = catalogue.projectFor(cmd.program());
+    return project.equals(cmd.project()) ? cmd : new SafeCmd(cmd.program(), cmd.argv(), project);
   }
 
   /** The context a run executes with: the call's context laid over the executor's defaults. */
