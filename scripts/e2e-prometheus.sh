@@ -35,7 +35,7 @@ scrape_configs:
 EOF
 e2e_start prometheus prometheus --config.file="$E2E_TMP/prometheus.yml" \
   --storage.tsdb.path="$E2E_TMP/prometheus-data" --web.listen-address="127.0.0.1:$prometheus_port" \
-  --log.level=warn
+  --log.level=warn --enable-feature=exemplar-storage
 prometheus="http://127.0.0.1:$prometheus_port"
 e2e_wait_http prometheus "$prometheus/-/ready" 60
 e2e_log "$(prometheus --version 2>&1 | head -n 1)"
@@ -91,10 +91,28 @@ expected_exec_counts="$(printf '%s\n' \
 [[ "$exec_values" == $'echo 7\ngit 2' ]] \
   || e2e_fail "cuprum_exec_seconds_count values are"$'\n'"$exec_values"$'\n'"expected echo 7, git 2"
 
+# The timer's histogram buckets (cuprum.observations.timer-buckets): every run is in the +Inf
+# bucket, and histogram_quantile gives a latency for each program.
+buckets="$(query 'count(count by (le) (cuprum_exec_seconds_bucket{cuprum_program="echo"}))' '.data.result[0].value[1] // "0"')"
+[[ "$buckets" == 13 ]] || e2e_fail "cuprum_exec_seconds_bucket has $buckets buckets for echo, expected 12 bounds and +Inf"
+in_inf="$(query 'sum by (cuprum_program) (cuprum_exec_seconds_bucket{le="+Inf"})' \
+  '.data.result[] | "\(.metric.cuprum_program) \(.value[1])"' | sort)"
+[[ "$in_inf" == $'echo 7\ngit 2' ]] || e2e_fail "the +Inf buckets hold"$'\n'"$in_inf"$'\n'"expected echo 7, git 2"
+p95="$(query 'histogram_quantile(0.95, sum by (le) (cuprum_exec_seconds_bucket{cuprum_program="echo"}))' \
+  '.data.result[0].value[1] // "none"')"
+[[ "$p95" =~ ^[0-9.e+-]+$ ]] || e2e_fail "histogram_quantile over cuprum_exec_seconds_bucket gave '$p95'"
+
+# Prometheus scrapes OpenMetrics, where each bucket carries a trace exemplar of a command that fell
+# into it (the sample samples every trace).
+exemplars="$(curl -fsS --max-time 5 --get --data-urlencode 'query=cuprum_exec_seconds_bucket' \
+  --data-urlencode "start=$(( $(date +%s) - 600 ))" --data-urlencode "end=$(( $(date +%s) + 60 ))" \
+  "$prometheus/api/v1/query_exemplars" | jq '[.data[].exemplars[] | select(.labels.trace_id != null)] | length')"
+[[ "$exemplars" -ge 1 ]] || e2e_fail "no trace exemplar on cuprum_exec_seconds_bucket"
+
 failures="$(query 'sum(cuprum_failures_total)' '.data.result[0].value[1] // "0"')"
 [[ "$failures" == 0 ]] || e2e_fail "cuprum_failures_total is $failures, expected 0"
 
 # No tracing endpoint is set: nothing may have tried to export spans.
 e2e_check_sample_log
 
-e2e_pass "Prometheus scraped cuprum_exec_seconds_count and cuprum_executions_total: echo 7, git 2, both SUCCESS in project sample"
+e2e_pass "Prometheus scraped cuprum_exec_seconds_count and cuprum_executions_total: echo 7, git 2, both SUCCESS in project sample; 13 buckets per program, p95 of echo $p95 s, $exemplars bucket exemplars"

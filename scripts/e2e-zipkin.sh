@@ -2,8 +2,10 @@
 # End-to-end check of the sample's traces: a Zipkin server on loopback receives the sample's
 # spans, a batch is run through the API, and Zipkin's API must then show the batch's commands
 # ("cuprum.exec echo") as children of the "cuprum.batch" span, itself a child of the HTTP server
-# span of the request. Fetches Zipkin's exec jar from Maven Central (through Maven) and builds
-# the sample's jar when they are missing; everything it starts, it stops. Ends with PASS or FAIL.
+# span of the request. Then a job runs an instrumented program (scripts/report-span.sh) that
+# reports a span of its own from the TRACEPARENT Cuprum gave it: that span must be a child of the
+# command's span. Fetches Zipkin's exec jar from Maven Central (through Maven) and builds the
+# sample's jar when they are missing; everything it starts, it stops. Ends with PASS or FAIL.
 set -euo pipefail
 
 readonly E2E_NAME=e2e-zipkin
@@ -34,10 +36,13 @@ e2e_start zipkin env QUERY_PORT="$zipkin_port" STORAGE_TYPE=mem \
 zipkin="http://127.0.0.1:$zipkin_port"
 
 app_port="$(e2e_free_port)"
+report_span="$E2E_ROOT/scripts/report-span.sh"
 # A short export delay only makes the spans arrive sooner; the endpoint alone turns export on.
 e2e_start_sample "$app_port" \
   --management.tracing.export.zipkin.endpoint="$zipkin/api/v2/spans" \
-  --management.opentelemetry.tracing.export.schedule-delay=200ms
+  --management.opentelemetry.tracing.export.schedule-delay=200ms \
+  --cuprum.catalogue.projects.instrumented.programs="$report_span" \
+  "--sample.jobs.report-span[0]=$report_span" "--sample.jobs.report-span[1]=$zipkin"
 # Zipkin first: the sample's spans of its health checks must find it.
 e2e_wait_http zipkin "$zipkin/health" 120
 e2e_log "Zipkin $(curl -fsS --max-time 5 "$zipkin/info" | jq -r '.zipkin.version // "of unknown version"')"
@@ -76,7 +81,7 @@ server="$(jq -r --arg id "$batch_parent" \
   || e2e_fail "the parent of cuprum.batch ($batch_parent) is '$server', not the root server span of POST /api/batch"
 
 commands="$(jq -r --arg batch "$batch_id" '.[] | select(.name == "cuprum.exec echo")
-  | "\(.parentId == $batch) \(.tags["cuprum.program"]) \(.tags["cuprum.outcome"]) \(.tags["cuprum.exit_code"]) \(.tags["cuprum.argv"])"' \
+  | "\(.parentId == $batch) \(.tags["cuprum.program"]) \(.tags["cuprum.outcome"]) \(.tags["cuprum.exit_code"]) \(.tags["process.command_args"])"' \
   <<<"$trace" | sort)"
 expected="$(printf 'true echo SUCCESS 0 echo -n %s\n' "${texts[@]}")"
 [[ "$commands" == "$expected" ]] \
@@ -85,6 +90,26 @@ expected="$(printf 'true echo SUCCESS 0 echo -n %s\n' "${texts[@]}")"
 others="$(jq -r --arg batch "$batch_id" '.[] | select(.parentId == $batch and .name != "cuprum.exec echo") | .name' <<<"$trace")"
 [[ -z "$others" ]] || e2e_fail "cuprum.batch has other children: $others"
 
+# The instrumented child continues the trace: its span is a child of its command's span.
+reported="$(curl -fsS --max-time 30 -X POST "$app/api/jobs/report-span")" || e2e_fail "the report-span job failed"
+child_id="$(jq -r '.stdout' <<<"$reported" | sed -n 's/^reported //p')"
+[[ -n "$child_id" ]] || e2e_fail "the report-span job printed no span id: $reported"
+child=""
+# shellcheck disable=SC2317 # called through e2e_until
+child_reported() {
+  child="$(curl -fsS --max-time 5 --get --data-urlencode serviceName=report-span --data-urlencode limit=10 \
+    "$zipkin/api/v2/traces" | jq -c --arg id "$child_id" '[.[][] | select(.id == $id)] | .[0] // empty')" || return 1
+  [[ -n "$child" ]]
+}
+e2e_until 60 "the span reported by the child process" child_reported
+child_trace="$(curl -fsS --max-time 5 "$zipkin/api/v2/trace/$(jq -r '.traceId' <<<"$child")")" \
+  || e2e_fail "could not read the child's trace"
+command_span="$(jq -r --arg parent "$(jq -r '.parentId' <<<"$child")" \
+  '.[] | select(.id == $parent) | "\(.kind) \(.tags["process.executable.name"]) \(.tags["cuprum.outcome"])"' \
+  <<<"$child_trace")"
+[[ "$command_span" == "CLIENT report-span.sh SUCCESS" ]] \
+  || e2e_fail "the parent of the child's span is '$command_span', not the CLIENT span of the report-span.sh command"
+
 e2e_check_sample_log
 
-e2e_pass "Zipkin trace $trace_id: 3 'cuprum.exec echo' spans under 'cuprum.batch' under 'http post /api/batch'"
+e2e_pass "Zipkin trace $trace_id: 3 'cuprum.exec echo' spans under 'cuprum.batch' under 'http post /api/batch'; a child process's span under its 'cuprum.exec' span"

@@ -19,6 +19,7 @@ import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.internal.batch.BatchRun;
 import dev.cuprum.internal.pipeline.PipelineRun;
+import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import dev.cuprum.internal.run.ActiveRuns;
@@ -28,7 +29,6 @@ import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.InFlight;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunEnvironment;
-import dev.cuprum.micrometer.ExecObservationHook;
 import dev.cuprum.micrometer.ObservationOptions;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
@@ -289,17 +289,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
       if (defaultTimeout != null) {
         context.timeout(defaultTimeout);
       }
-      List<ExecHook> hooks = new ArrayList<>(observeHooks);
-      // Not isNoop(): a registry gets its handlers when the application configures it, which
-      // may be after this executor is built.
-      if (observationRegistry != ObservationRegistry.NOOP) {
-        // First, so that spans and timers close even when a later hook fails.
-        hooks.add(0, new ExecObservationHook(observationRegistry, observationOptions));
-      }
       DefaultCommandExecutor executor = new DefaultCommandExecutor(new ExecutorConfig(catalogue, enforceAllowlist,
-          beforeHooks, afterHooks, hooks, context.build(),
+          beforeHooks, afterHooks, observeHooks, context.build(),
           taskExecutor != null ? taskExecutor : DefaultTaskExecutor.get(), observationRegistry, new ActiveRuns(),
-          programPaths(), new InFlight(), launcher));
+          programPaths(), new InFlight(), launcher,
+          ExecObservations.of(observationRegistry, observationOptions)));
       if (shutdownHook) {
         // The JVM is going away: every process tree still running is ended at once.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> executor.shutdown(Duration.ZERO), "cuprum-shutdown"));

@@ -12,7 +12,10 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  */
 public enum CuprumObservationDocumentation implements ObservationDocumentation {
 
-  /** One command, from spawn to exit: timer {@code cuprum.exec}, span {@code cuprum.exec <program>}. */
+  /**
+   * One command, from just before its spawn to its exit: timer {@code cuprum.exec}, span
+   * {@code cuprum.exec <program>} of kind CLIENT, whose trace context the child inherits.
+   */
   EXEC {
     @Override
     public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
@@ -99,12 +102,29 @@ public enum CuprumObservationDocumentation implements ObservationDocumentation {
     }
   }
 
-  /** High-cardinality keys of {@code cuprum.exec}: span attributes only. */
+  /**
+   * High-cardinality keys of {@code cuprum.exec}: span attributes only. The {@code process.*} and
+   * {@code error.type} keys are those of OpenTelemetry's semantic conventions for CLI client
+   * spans; a key without a value (no pid before the process started, no exit code, no error) is
+   * left out.
+   */
   public enum ExecHighCardinalityKeys implements KeyName {
-    /** The argv with program, secrets masked, joined by spaces. */
-    ARGV("cuprum.argv"),
+    /** The name of the executable: the program's file name. */
+    EXECUTABLE_NAME("process.executable.name"),
     /** The process id. */
-    PID("cuprum.pid"),
+    PID("process.pid"),
+    /** The exit status. */
+    EXIT_CODE("process.exit.code"),
+    /**
+     * The argv with program, secrets masked, joined by spaces; only with
+     * {@link ObservationOptions#recordArgv()}.
+     */
+    COMMAND_ARGS("process.command_args"),
+    /**
+     * What went wrong: the exit status of a non-zero exit, {@code timeout}, {@code cancelled}, or
+     * the class name of the exception that ended the run or refused it.
+     */
+    ERROR_TYPE("error.type"),
     /** The working directory, or {@code none}. */
     CWD("cuprum.cwd"),
     /** Seconds from spawn to exit; {@code none} until the command ends. */

@@ -129,8 +129,9 @@ class RefusalsTest {
         .hasContextualNameEqualTo("cuprum.exec od")
         .hasLowCardinalityKeyValue("cuprum.outcome", "REFUSED")
         .hasLowCardinalityKeyValue("cuprum.exit_code", "none")
-        .hasHighCardinalityKeyValue("cuprum.pid", "none")
-        .hasHighCardinalityKeyValue("cuprum.argv", "od -c ******")
+        .doesNotHaveHighCardinalityKeyValueWithKey("process.pid")
+        .hasHighCardinalityKeyValue("process.command_args", "od -c ******")
+        .hasHighCardinalityKeyValue("error.type", "dev.cuprum.ForbiddenProgramException")
         .hasBeenStarted().hasBeenStopped()
         .assertThatError().isInstanceOf(ForbiddenProgramException.class);
   }

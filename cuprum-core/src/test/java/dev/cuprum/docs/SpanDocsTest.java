@@ -2,6 +2,7 @@ package dev.cuprum.docs;
 
 import static dev.cuprum.Programs.ECHO;
 import static dev.cuprum.docs.Tools.CATALOGUE;
+import static dev.cuprum.docs.Tools.SH;
 import static dev.cuprum.docs.Tools.TR;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SpanDocsTest {
 
   private static final Path DOCUMENT = Path.of("").toAbsolutePath().getParent().resolve("docs/observability.md");
-  private static final Pattern KEY = Pattern.compile("`(cuprum\\.[a-z_.]+)");
+  private static final Pattern KEY = Pattern.compile("`((?:cuprum|process)\\.[a-z_.]+|error\\.type)");
 
   @Test
   void theTracesSectionNamesExactlyWhatSpansCarry() throws IOException {
@@ -37,6 +38,7 @@ class SpanDocsTest {
     CommandExecutor executor = CommandExecutor.builder().catalogue(CATALOGUE).observationRegistry(registry).build();
 
     executor.run(Sh.make(ECHO).args("single"));
+    executor.run(Sh.make(SH, CATALOGUE).args("-c", "exit 3"));
     executor.run(Sh.make(ECHO).args("piped").pipe(Sh.make(TR, CATALOGUE).args("a-z", "A-Z")));
     executor.runConcurrent(List.of(Sh.make(ECHO).args("a"), Sh.make(ECHO).args("b")), ConcurrentConfig.defaults());
 
@@ -50,7 +52,10 @@ class SpanDocsTest {
     assertThat(recorded).isEqualTo(documentedKeys());
   }
 
-  /** The {@code cuprum.*} names in code spans of the section "Traces", properties left out. */
+  /**
+   * The attribute names in code spans of the section "Traces" (those of Cuprum and of
+   * OpenTelemetry's conventions), properties left out.
+   */
   private static Set<String> documentedKeys() throws IOException {
     String document = Files.readString(DOCUMENT, StandardCharsets.UTF_8);
     int start = document.indexOf("\n## Traces\n");

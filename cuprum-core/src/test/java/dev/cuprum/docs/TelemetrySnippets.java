@@ -29,7 +29,8 @@ class TelemetrySnippets {
         .catalogue(CATALOGUE)
         .observeHook(new MetricsHook(meters))                // cuprum.executions, cuprum.failures...
         .observationRegistry(observations)                  // cuprum.exec, cuprum.pipeline, cuprum.batch
-        .observationOptions(new ObservationOptions(true, 20, null)) // up to 20 output lines as events
+        .observationOptions(ObservationOptions.builder()
+            .recordOutput(true).maxOutputEvents(20).build())  // up to 20 output lines as events
         .build();
     executor.run(Sh.make(ECHO).args("measured"));
 

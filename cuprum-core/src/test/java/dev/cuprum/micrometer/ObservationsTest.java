@@ -6,9 +6,12 @@ import static dev.cuprum.testing.TestPrograms.sh;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.ExecutionContext;
+import dev.cuprum.NonZeroExitException;
+import dev.cuprum.ProcessStartException;
 import dev.cuprum.RunOptions;
 import dev.cuprum.Sh;
 import dev.cuprum.TimeoutExpiredException;
@@ -86,10 +89,35 @@ class ObservationsTest {
         .hasLowCardinalityKeyValue("cuprum.project", TestPrograms.PROJECT)
         .hasLowCardinalityKeyValue("cuprum.outcome", "FAILURE")
         .hasLowCardinalityKeyValue("cuprum.exit_code", "3")
-        .hasHighCardinalityKeyValue("cuprum.argv", "sh -c echo hi; exit 3 sh ******")
+        .hasHighCardinalityKeyValue("process.executable.name", "sh")
+        .hasHighCardinalityKeyValue("process.exit.code", "3")
+        .hasHighCardinalityKeyValue("process.command_args", "sh -c echo hi; exit 3 sh ******")
+        .hasHighCardinalityKeyValue("error.type", "3")
+        .hasHighCardinalityKeyValueWithKey("process.pid")
         .hasHighCardinalityKeyValue("cuprum.cwd", "none")
         .hasHighCardinalityKeyValue("cuprum.pipeline_stage_index", "none")
         .doesNotHaveEvent("cuprum.stdout");
+  }
+
+  @Test
+  void everyOutcomeButSuccessCarriesTheErrorItEndedWith() {
+    CommandExecutor executor = executor(ObservationOptions.builder().recordArgv(false).build());
+    executor.run(sh("true"));
+    executor.run(sh("exit 4"));
+    assertThatThrownBy(() -> executor.run(sh("sleep 30"), RunOptions.builder().timeout(Duration.ofMillis(100))
+        .context(ExecutionContext.builder().cancelGrace(Duration.ofMillis(100)).build()).build()))
+        .isInstanceOf(TimeoutExpiredException.class);
+    assertThatThrownBy(() -> executor.run(cmd(TestPrograms.MISSING))).isInstanceOf(ProcessStartException.class);
+
+    assertThat(stopped).extracting(context -> context.getLowCardinalityKeyValue("cuprum.outcome").getValue(),
+            context -> context.getError() == null ? null : context.getError().getClass(),
+            context -> context.getHighCardinalityKeyValue("error.type") == null ? null
+                : context.getHighCardinalityKeyValue("error.type").getValue())
+        .containsExactly(tuple("SUCCESS", null, null), tuple("FAILURE", NonZeroExitException.class, "4"),
+            tuple("TIMEOUT", TimeoutExpiredException.class, "timeout"),
+            tuple("ERROR", ProcessStartException.class, "dev.cuprum.ProcessStartException"));
+    assertThat(stopped).allSatisfy(context -> assertThat(context.getHighCardinalityKeyValue("process.command_args"))
+        .isNull());
   }
 
   @Test
@@ -105,7 +133,7 @@ class ObservationsTest {
 
   @Test
   void outputLinesBecomeEventsWhenAskedUpToTheCap() {
-    executor(new ObservationOptions(true, 2, null)).run(sh("echo one; echo two; echo three"));
+    executor(ObservationOptions.builder().recordOutput(true).maxOutputEvents(2).build()).run(sh("echo one; echo two; echo three"));
     assertThat(registry).hasSingleObservationThat()
         .hasEvent("cuprum.stdout", "one")
         .hasEvent("cuprum.stdout", "two")
@@ -165,7 +193,7 @@ class ObservationsTest {
         return io.micrometer.common.KeyValues.of("tool", context.program().name(), "outcome", context.outcome().name());
       }
     };
-    executor(new ObservationOptions(false, 0, custom)).run(sh("true"));
+    executor(ObservationOptions.builder().convention(custom).build()).run(sh("true"));
     assertThat(registry).hasSingleObservationThat().hasNameEqualTo("shell.command")
         .hasLowCardinalityKeyValue("tool", "sh").hasLowCardinalityKeyValue("outcome", "SUCCESS");
   }

@@ -56,7 +56,7 @@ class SecretsTest {
         .observationHandler(new DefaultMeterObservationHandler(meters))
         .observationHandler(new DefaultTracingObservationHandler(tracer));
     CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
-        .observationRegistry(observations).observationOptions(new ObservationOptions(true, 100, null))
+        .observationRegistry(observations).observationOptions(ObservationOptions.builder().recordOutput(true).build())
         .observeHook(new MetricsHook(meters)).build();
 
     Logger cuprum = (Logger) LoggerFactory.getLogger("cuprum");

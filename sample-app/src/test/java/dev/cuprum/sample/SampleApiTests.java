@@ -344,6 +344,30 @@ class SampleApiTests {
   }
 
   @Nested
+  class Jobs {
+
+    @Test
+    void theConfiguredJobsAreListedAndRunByName() {
+      ApiClient.Response list = api.get("/api/jobs");
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(strings(list.json())).containsExactly("git-version");
+
+      ApiClient.Response run = api.postJson("/api/jobs/git-version", "{}");
+      assertThat(run.status()).as(run.body()).isEqualTo(200);
+      assertThat(run.json().get("exitCode").asInt()).isZero();
+      assertThat(run.json().get("stdout").asString()).startsWith("git version ");
+    }
+
+    @Test
+    void anUnknownJobIsABadRequestNamingTheJobs() {
+      ApiClient.Response response = api.postJson("/api/jobs/rm", "{}");
+
+      assertThat(response.status()).as(response.body()).isEqualTo(400);
+      assertThat(response.error()).isEqualTo("no job is named 'rm'; the jobs are [git-version]");
+    }
+  }
+
+  @Nested
   class Routing {
 
     @Test
@@ -405,7 +429,7 @@ class SampleApiTests {
 
     /** What Prometheus asks for first; before 2.43 it drops a scrape with exemplars on _count. */
     @Test
-    void openMetricsScrapesCarryExemplarsOnlyOnCounters() {
+    void openMetricsScrapesCarryExemplarsOnlyOnCountersAndBuckets() {
       assertThat(api.postJson("/api/echo", "{\"text\": \"exemplar\"}").status()).isEqualTo(200);
 
       ApiClient.Response scrape = api.get("/actuator/prometheus", "application/openmetrics-text;version=1.0.0");
@@ -415,7 +439,9 @@ class SampleApiTests {
       assertThat(scrape.body())
           .containsPattern("(?m)^cuprum_executions_total\\{[^}]*\\} \\S+ # \\{span_id=\"\\w+\",trace_id=\"\\w+\"\\}")
           .containsPattern("(?m)^cuprum_exec_seconds_count\\{[^}]*\\} \\S+$")
-          .doesNotContainPattern("(?m)^\\w+_count\\{[^}]*\\} \\S+ #");
+          .doesNotContainPattern("(?m)^\\w+_count\\{[^}]*\\} \\S+ #")
+          // OpenMetrics 1.0 allows exemplars on histogram buckets too: the timer's buckets carry them.
+          .containsPattern("(?m)^cuprum_exec_seconds_bucket\\{[^}]*\\} \\S+ # \\{span_id=\"\\w+\",trace_id=\"\\w+\"\\}");
     }
 
     @Test

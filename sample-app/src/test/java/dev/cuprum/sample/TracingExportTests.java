@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,9 @@ class TracingExportTests {
   private static final List<JsonNode> zipkinSpans = new CopyOnWriteArrayList<>();
   private static final Map<String, Integer> requestsByPath = new ConcurrentHashMap<>();
 
+  /** An instrumented program: it reports a span of its own, a child of the one in TRACEPARENT. */
+  private static final Path REPORT_SPAN = Path.of("").toAbsolutePath().getParent().resolve("scripts/report-span.sh");
+
   @BeforeAll
   static void start() throws IOException {
     collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -51,6 +55,9 @@ class TracingExportTests {
     sample = new SpringApplicationBuilder(SampleApplication.class).run(
         "--server.port=0",
         "--server.address=127.0.0.1",
+        "--cuprum.catalogue.projects.instrumented.programs=" + REPORT_SPAN,
+        "--sample.jobs.report-span[0]=" + REPORT_SPAN,
+        "--sample.jobs.report-span[1]=" + base,
         "--management.tracing.export.zipkin.endpoint=" + base + "/api/v2/spans",
         "--management.opentelemetry.tracing.export.otlp.endpoint=" + base + "/v1/traces",
         "--management.opentelemetry.tracing.export.schedule-delay=100ms");
@@ -98,6 +105,24 @@ class TracingExportTests {
       assertThat(server.path("localEndpoint").path("serviceName").asString()).isEqualTo("cuprum-sample");
     });
     await().atMost(PATIENCE).until(() -> requestsByPath.getOrDefault("/v1/traces", 0) > 0);
+  }
+
+  @Test
+  void aSpanThatTheChildReportsIsAChildOfItsCommandsSpan() {
+    int port = ((WebServerApplicationContext) sample).getWebServer().getPort();
+    ApiClient.Response response = new ApiClient(port).postJson("/api/jobs/report-span", "{}");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    String childId = response.json().get("stdout").asString().strip().replace("reported ", "");
+
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      JsonNode child = only(zipkinSpans.stream().filter(span -> span.path("id").asString().equals(childId)).toList());
+      JsonNode command = only(zipkinSpans.stream()
+          .filter(span -> span.path("id").asString().equals(child.path("parentId").asString())).toList());
+      assertThat(command.path("name").asString()).isEqualTo("cuprum.exec " + REPORT_SPAN);
+      assertThat(command.path("kind").asString()).isEqualTo("CLIENT");
+      assertThat(command.path("tags").path("process.executable.name").asString()).isEqualTo("report-span.sh");
+      assertThat(child.path("traceId").asString()).isEqualTo(command.path("traceId").asString());
+    });
   }
 
   private static List<JsonNode> spansNamed(String name) {

@@ -1,5 +1,8 @@
 package dev.cuprum.internal.events;
 
+import dev.cuprum.CommandCancelledException;
+import dev.cuprum.ExecutorShutdownException;
+import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Program;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Secret;
@@ -7,6 +10,8 @@ import dev.cuprum.Termination;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
+import dev.cuprum.internal.observation.ExecObservations;
+import dev.cuprum.micrometer.ExecOutcome;
 import dev.cuprum.internal.util.Masking;
 import dev.cuprum.internal.util.ReservedTags;
 import java.nio.file.Path;
@@ -49,6 +54,7 @@ public final class ExecutionEvents {
   private final Consumer<Throwable> onFailure;
   private final boolean wantsOutput;
   private final List<String> secrets;
+  private volatile ExecObservations.@Nullable Running observation;
   private @Nullable Long pid;
   private @Nullable Throwable failure;
   private boolean exited;
@@ -85,13 +91,34 @@ public final class ExecutionEvents {
    * The events of one execution.
    *
    * @param hooks the observe hooks, in delivery order
+   * @param observed whether an observation will be {@linkplain #attach attached}
    * @param tags the tags of every event
    * @param onFailure told once, on the thread that saw it, when a hook first throws
    */
   public static ExecutionEvents of(
-      List<ExecHook> hooks, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay, Map<String, Object> tags,
-      Consumer<Throwable> onFailure) {
-    return hooks.isEmpty() ? NONE : new ExecutionEvents(hooks, cmd, cwd, envOverlay, tags, onFailure);
+      List<ExecHook> hooks, boolean observed, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay,
+      Map<String, Object> tags, Consumer<Throwable> onFailure) {
+    return hooks.isEmpty() && !observed ? NONE : new ExecutionEvents(hooks, cmd, cwd, envOverlay, tags, onFailure);
+  }
+
+  /**
+   * Lets the run's {@code cuprum.exec} observation follow the events from here on: the start, the
+   * output lines it records, stdin failures and the end. It ends before the hooks see EXIT, so a
+   * failing hook cannot keep a span open.
+   */
+  public void attach(ExecObservations.Running observation) {
+    this.observation = observation;
+  }
+
+  /**
+   * The run ended before its process started: its observation, if one was attached, ends with
+   * the error. Hooks get no event, as there was no process.
+   */
+  public void notStarted(Throwable error) {
+    ExecObservations.Running running = observation;
+    if (running != null) {
+      running.stop(isCancellation(error) ? ExecOutcome.CANCELLED : ExecOutcome.ERROR, null, null, error);
+    }
   }
 
   /**
@@ -116,9 +143,10 @@ public final class ExecutionEvents {
     return hooks.length > 0;
   }
 
-  /** Whether any hook wants STDOUT and STDERR line events. */
+  /** Whether any hook, or the observation, wants STDOUT and STDERR line events. */
   public boolean wantsOutput() {
-    return wantsOutput;
+    ExecObservations.Running running = observation;
+    return wantsOutput || running != null && running.wantsOutput();
   }
 
   public void plan() {
@@ -127,12 +155,23 @@ public final class ExecutionEvents {
 
   public synchronized void start(long pid) {
     this.pid = pid;
+    ExecObservations.Running running = observation;
+    if (running != null) {
+      running.started(pid);
+    }
     emit(ExecPhase.START, null, null, null, null, tags);
   }
 
   /** One output line, with any secret value it contains masked; {@code phase} is STDOUT or STDERR. */
   public void line(ExecPhase phase, String line) {
-    emit(phase, secrets.isEmpty() ? line : scrub(line), null, null, null, tags);
+    String masked = secrets.isEmpty() ? line : scrub(line);
+    ExecObservations.Running running = observation;
+    if (running != null) {
+      running.line(phase, masked);
+    }
+    if (wantsOutput) {
+      emit(phase, masked, null, null, null, tags);
+    }
   }
 
   public void stdinWritten(long byteCount) {
@@ -142,15 +181,30 @@ public final class ExecutionEvents {
   }
 
   public void stdinFailed(String operation, Throwable error) {
+    String type = error.getClass().getSimpleName();
+    ExecObservations.Running running = observation;
+    if (running != null) {
+      running.stdinFailed(type + ": " + error.getMessage());
+    }
     if (active()) {
-      String type = error.getClass().getSimpleName();
       deliver(event(ExecPhase.STDIN_ERROR, null, null, null, type + ": " + error.getMessage(), tags, null, operation,
           type));
     }
   }
 
-  /** The one EXIT event; {@code termination} says why Cuprum ended the process, if it did. */
-  public void exit(int exitCode, Duration duration, Termination termination, @Nullable String note) {
+  /**
+   * The one EXIT event; {@code termination} says why Cuprum ended the process, if it did. The
+   * observation ends first, with the outcome that the termination and the error make.
+   *
+   * @param error what the run throws, or for a non-zero exit a {@code NonZeroExitException}; null
+   *     for a zero exit
+   */
+  public void exit(
+      int exitCode, Duration duration, Termination termination, @Nullable String note, @Nullable Throwable error) {
+    ExecObservations.Running running = observation;
+    if (running != null) {
+      running.stop(outcome(exitCode, termination, error), exitCode, duration, error);
+    }
     if (!active()) {
       return;
     }
@@ -161,6 +215,24 @@ public final class ExecutionEvents {
       exitTags = Map.copyOf(withTermination);
     }
     emit(ExecPhase.EXIT, null, exitCode, duration, note, exitTags);
+  }
+
+  /** How a started process's run ended, as observations report it. */
+  private static ExecOutcome outcome(int exitCode, Termination termination, @Nullable Throwable error) {
+    if (termination == Termination.TIMEOUT) {
+      return ExecOutcome.TIMEOUT;
+    }
+    if (termination != Termination.NONE) {
+      return error == null || isCancellation(error) ? ExecOutcome.CANCELLED : ExecOutcome.ERROR;
+    }
+    if (error != null && !(error instanceof NonZeroExitException)) {
+      return ExecOutcome.ERROR;
+    }
+    return exitCode == 0 ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
+  }
+
+  private static boolean isCancellation(Throwable error) {
+    return error instanceof CommandCancelledException || error instanceof ExecutorShutdownException;
   }
 
   /**

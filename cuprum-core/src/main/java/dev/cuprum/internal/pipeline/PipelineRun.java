@@ -2,6 +2,7 @@ package dev.cuprum.internal.pipeline;
 
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
+import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProcessStartException;
@@ -15,6 +16,7 @@ import dev.cuprum.context.CuprumContext;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.internal.events.ExecutionEvents;
 import dev.cuprum.internal.observation.CompositeObservations;
+import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.process.IoThreads;
 import dev.cuprum.internal.process.Launcher;
 import dev.cuprum.internal.process.StdinFeeder;
@@ -27,6 +29,7 @@ import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunScope;
 import dev.cuprum.internal.run.StdinBytes;
+import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.internal.util.ReservedTags;
 import dev.cuprum.internal.util.StageExits;
 import dev.cuprum.micrometer.ExecOutcome;
@@ -43,6 +46,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -118,7 +122,8 @@ public final class PipelineRun {
     for (int i = 0; i < count; i++) {
       SafeCmd stage = stages.get(i);
       Map<String, Object> stageTags = Map.of(ReservedTags.PIPELINE_STAGE_INDEX, i, ReservedTags.PIPELINE_STAGES, count);
-      ExecutionEvents stageEvents = ExecutionEvents.of(scope.observeHooks(), stage, execution.cwd(), env,
+      ExecutionEvents stageEvents = ExecutionEvents.of(scope.observeHooks(), config.observations() != null, stage,
+          execution.cwd(), env,
           ExecutionEvents.tags(stage.project().name(), options.capture(), options.echo(), stageTags, execution.tags()),
           failure -> control.stop(Termination.CANCELLED, failure));
       events.add(stageEvents);
@@ -135,19 +140,32 @@ public final class PipelineRun {
     }
 
     boolean piped = options.capture() || options.echo();
-    List<ProcessBuilder> builders = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution.cwd(), env);
-      if (i == 0) {
-        builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
+    ExecObservations observations = config.observations();
+    List<Process> processes;
+    try {
+      List<ProcessBuilder> builders = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        Map<String, String> stageEnv = env;
+        if (observations != null) {
+          ExecObservations.Running observation = observations.start(stages.get(i), execution.cwd(), i, count);
+          events.get(i).attach(observation);
+          stageEnv = EnvironmentOverlay.merge(observation.traceEnvironment(), env);
+        }
+        ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution.cwd(), stageEnv);
+        if (i == 0) {
+          builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
+        }
+        if (i == count - 1) {
+          builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+        }
+        builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+        builders.add(builder);
       }
-      if (i == count - 1) {
-        builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-      }
-      builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-      builders.add(builder);
+      processes = start(builders);
+    } catch (RuntimeException | Error e) {
+      events.forEach(stageEvents -> stageEvents.notStarted(e));
+      throw e;
     }
-    List<Process> processes = start(builders);
     long started = System.nanoTime();
     return new Running(execution, scope, events, timeout, processes, started, stdin, piped).finish();
   }
@@ -244,7 +262,7 @@ public final class PipelineRun {
           int exitCode = Waits.waitFor(processes.get(i));
           config.activeRuns().remove(activeKeys[i]);
           events.get(i).exit(exitCode, Duration.ofNanos(System.nanoTime() - started), Termination.CANCELLED,
-              "could not start output pumping: " + e);
+              "could not start output pumping: " + e, e);
         }
         throw e;
       }
@@ -276,26 +294,31 @@ public final class PipelineRun {
               Duration.ofNanos(exitTimes[i] - started), truncated, terminations[i]));
         }
       } catch (RuntimeException e) {
-        emitExits(e.toString());
+        emitExits(e.toString(), index -> e);
         control.restoreInterrupt();
         throw e;
       }
-      emitExits(null);
-      control.restoreInterrupt();
-
-      switch (stop) {
-        case TIMEOUT -> throw new TimeoutExpiredException(commands(),
-            control.timeoutLimit(timeout),
+      Throwable stopCause = control.stopCause();
+      RuntimeException ended = switch (stop) {
+        case TIMEOUT -> new TimeoutExpiredException(commands(), control.timeoutLimit(timeout),
             results.get(results.size() - 1).stdout(), joinedStderr(results));
-        case CANCELLED, FAIL_FAST -> {
-          CommandRun.throwIfFailed(control.stopCause());
-          throw new CommandCancelledException(commands(), null);
-        }
-        case NONE -> {
-          for (ExecutionEvents stageEvents : events) {
-            CommandRun.throwIfFailed(stageEvents.failure());
-          }
-        }
+        case CANCELLED, FAIL_FAST -> stopCause == null ? new CommandCancelledException(commands(), null)
+            : CommandRun.asUnchecked(stopCause);
+        case NONE -> null;
+      };
+      emitExits(stopCause == null ? null : "ended because " + stopCause, index -> switch (terminations[index]) {
+        case TIMEOUT, CANCELLED -> ended;
+        // Ended because another stage failed first: a cancellation, which the outcome shows.
+        case FAIL_FAST -> null;
+        case NONE -> StageExits.isFailure(index, results.size(), exitCodes[index])
+            ? new NonZeroExitException(results.get(index)) : null;
+      });
+      control.restoreInterrupt();
+      if (ended != null) {
+        throw ended;
+      }
+      for (ExecutionEvents stageEvents : events) {
+        CommandRun.throwIfFailed(stageEvents.failure());
       }
       StreamPump.throwIfFailed(stdout);
       for (StreamPump pump : stderr) {
@@ -368,9 +391,11 @@ public final class PipelineRun {
       }
     }
 
-    private void emitExits(@Nullable String note) {
+    /** The EXIT of every stage; {@code errors} gives each stage's error (see {@link ExecutionEvents#exit}). */
+    private void emitExits(@Nullable String note, IntFunction<@Nullable Throwable> errors) {
       for (int i = 0; i < processes.size(); i++) {
-        events.get(i).exit(exitCodes[i], Duration.ofNanos(exitTimes[i] - started), terminations[i], note);
+        events.get(i).exit(exitCodes[i], Duration.ofNanos(exitTimes[i] - started), terminations[i], note,
+            errors.apply(i));
       }
     }
 

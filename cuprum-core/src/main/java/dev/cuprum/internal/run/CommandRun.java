@@ -3,6 +3,7 @@ package dev.cuprum.internal.run;
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
 import dev.cuprum.CuprumException;
+import dev.cuprum.NonZeroExitException;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
@@ -12,10 +13,12 @@ import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.internal.events.ExecutionEvents;
+import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.process.Launcher;
 import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
+import dev.cuprum.internal.util.EnvironmentOverlay;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.CodingErrorAction;
@@ -62,7 +65,8 @@ public final class CommandRun {
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
-    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), cmd, execution.cwd(), env,
+    ExecObservations observations = config.observations();
+    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), observations != null, cmd, execution.cwd(), env,
         ExecutionEvents.tags(cmd.project().name(), options.capture(), options.echo(), Map.of(), execution.tags()),
         failure -> control.stop(Termination.CANCELLED, failure));
 
@@ -77,12 +81,24 @@ public final class CommandRun {
       throw cancelled(null);
     }
 
-    ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution.cwd(), env);
+    Map<String, String> childEnv = env;
+    if (observations != null) {
+      ExecObservations.Running observation = observations.start(cmd, execution.cwd(), null, null);
+      events.attach(observation);
+      childEnv = EnvironmentOverlay.merge(observation.traceEnvironment(), env);
+    }
     boolean piped = options.capture() || options.echo();
-    builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
-    builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-    builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-    Process process = Launcher.start(config.launcher(), builder, cmd);
+    Process process;
+    try {
+      ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution.cwd(), childEnv);
+      builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
+      builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+      builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+      process = Launcher.start(config.launcher(), builder, cmd);
+    } catch (RuntimeException | Error e) {
+      events.notStarted(e);
+      throw e;
+    }
     long started = System.nanoTime();
     return new Running(execution, events, scope, timeout, process, started, stdin, piped).finish();
   }
@@ -127,7 +143,7 @@ public final class CommandRun {
         Waits.waitFor(process);
         config.activeRuns().remove(activeKey);
         events.exit(exitValue(), Duration.ofNanos(System.nanoTime() - started), Termination.CANCELLED,
-            "could not start output pumping: " + e);
+            "could not start output pumping: " + e, e);
         throw e;
       }
     }
@@ -150,7 +166,7 @@ public final class CommandRun {
         out = stdout == null ? null : stdout.text(execution.charset(), malformed);
         err = stderr == null ? null : stderr.text(execution.charset(), malformed);
       } catch (RuntimeException e) {
-        events.exit(exitCode, duration, termination, e.toString());
+        events.exit(exitCode, duration, termination, e.toString(), e);
         control.restoreInterrupt();
         throw e;
       }
@@ -158,18 +174,19 @@ public final class CommandRun {
       CommandResult result = new CommandResult(cmd.program(), cmd.argv(), exitCode, pid, out, err, duration, truncated,
           termination);
       Throwable stopCause = control.stopCause();
-      events.exit(exitCode, duration, termination, stopCause == null ? null : "ended because " + stopCause);
+      RuntimeException ended = switch (termination) {
+        case TIMEOUT -> new TimeoutExpiredException(cmd.maskedArgvWithProgram(), control.timeoutLimit(timeout), out,
+            err);
+        case CANCELLED, FAIL_FAST -> stopCause == null ? cancelled(null) : asUnchecked(stopCause);
+        case NONE -> null;
+      };
+      events.exit(exitCode, duration, termination, stopCause == null ? null : "ended because " + stopCause,
+          ended != null ? ended : result.ok() ? null : new NonZeroExitException(result));
       control.restoreInterrupt();
-
-      switch (termination) {
-        case TIMEOUT -> throw new TimeoutExpiredException(cmd.maskedArgvWithProgram(), control.timeoutLimit(timeout),
-            out, err);
-        case CANCELLED, FAIL_FAST -> {
-          throwIfFailed(stopCause);
-          throw cancelled(null);
-        }
-        case NONE -> throwIfFailed(events.failure());
+      if (ended != null) {
+        throw ended;
       }
+      throwIfFailed(events.failure());
       StreamPump.throwIfFailed(stdout);
       StreamPump.throwIfFailed(stderr);
       for (AfterHook hook : scope.afterHooks()) {
@@ -228,16 +245,21 @@ public final class CommandRun {
     return new CommandCancelledException(cmd.maskedArgvWithProgram(), cause);
   }
 
-  /** Rethrows a hook's failure unchanged when it is unchecked. */
-  public static void throwIfFailed(@Nullable Throwable failure) {
+  /** A failure as an unchecked exception: itself when it is one, wrapped otherwise. */
+  public static RuntimeException asUnchecked(Throwable failure) {
     if (failure instanceof RuntimeException runtime) {
-      throw runtime;
+      return runtime;
     }
     if (failure instanceof Error error) {
       throw error;
     }
+    return new CuprumException("A hook failed: " + failure, failure);
+  }
+
+  /** Rethrows a hook's failure unchanged when it is unchecked. */
+  public static void throwIfFailed(@Nullable Throwable failure) {
     if (failure != null) {
-      throw new CuprumException("A hook failed: " + failure, failure);
+      throw asUnchecked(failure);
     }
   }
 }

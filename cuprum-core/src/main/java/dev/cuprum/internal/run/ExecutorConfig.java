@@ -12,6 +12,7 @@ import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.context.ExecHook;
+import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import io.micrometer.observation.ObservationRegistry;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * @param programPaths which file each program runs from
  * @param inFlight the work accepted and not finished, and whether the executor shut down
  * @param launcher starts processes and ends process trees
+ * @param observations the {@code cuprum.exec} observations, or null when none are recorded
  */
 public record ExecutorConfig(
     ProgramCatalogue catalogue,
@@ -51,7 +53,8 @@ public record ExecutorConfig(
     ActiveRuns activeRuns,
     ProgramPaths programPaths,
     InFlight inFlight,
-    ProcessLauncher launcher) {
+    ProcessLauncher launcher,
+    @Nullable ExecObservations observations) {
 
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.context");
 
@@ -85,6 +88,9 @@ public record ExecutorConfig(
       } catch (ForbiddenProgramException e) {
         refusal = e;
       }
+    }
+    if (observations != null) {
+      observations.refused(cmd, refusal);
     }
     tellRefusal(observeHooks, cmd, refusal);
     tellRefusal(context.observeHooks(), cmd, refusal);

@@ -397,6 +397,26 @@ public class CuprumProperties {
     /** Most output events recorded per command when output is recorded. */
     private int maxOutputEvents = 100;
 
+    /** Whether spans carry the command's argv, secrets masked, as "process.command_args". */
+    private boolean recordArgv = true;
+
+    /**
+     * Whether a command's environment carries the trace context of its span (TRACEPARENT,
+     * TRACESTATE, BAGGAGE), so that an instrumented program continues the trace. A variable the
+     * run's own environment sets is never replaced.
+     */
+    private boolean propagateTraceContext = true;
+
+    /**
+     * Upper bounds of the histogram buckets the "cuprum.exec" timer publishes, so that latency
+     * percentiles can be computed across instances. Empty for none. Boot's
+     * management.metrics.distribution.* settings for cuprum.exec win over it.
+     */
+    private List<Duration> timerBuckets = new ArrayList<>(List.of(Duration.ofMillis(10), Duration.ofMillis(50),
+        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Duration.ofMinutes(1), Duration.ofMinutes(5)));
+
     public boolean isRecordOutput() {
       return recordOutput;
     }
@@ -411,6 +431,30 @@ public class CuprumProperties {
 
     public void setMaxOutputEvents(int maxOutputEvents) {
       this.maxOutputEvents = maxOutputEvents;
+    }
+
+    public boolean isRecordArgv() {
+      return recordArgv;
+    }
+
+    public void setRecordArgv(boolean recordArgv) {
+      this.recordArgv = recordArgv;
+    }
+
+    public boolean isPropagateTraceContext() {
+      return propagateTraceContext;
+    }
+
+    public void setPropagateTraceContext(boolean propagateTraceContext) {
+      this.propagateTraceContext = propagateTraceContext;
+    }
+
+    public List<Duration> getTimerBuckets() {
+      return timerBuckets;
+    }
+
+    public void setTimerBuckets(List<Duration> timerBuckets) {
+      this.timerBuckets = timerBuckets;
     }
   }
 

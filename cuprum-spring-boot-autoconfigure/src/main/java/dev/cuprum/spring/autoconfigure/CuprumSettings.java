@@ -171,7 +171,26 @@ final class CuprumSettings {
           observations.getMaxOutputEvents(), "the number of output events cannot be negative",
           "Set 0 or more; cuprum.observations.record-output=false records none.");
     }
-    return new ObservationOptions(observations.isRecordOutput(), observations.getMaxOutputEvents(), convention);
+    return ObservationOptions.builder()
+        .recordOutput(observations.isRecordOutput())
+        .maxOutputEvents(observations.getMaxOutputEvents())
+        .convention(convention)
+        .recordArgv(observations.isRecordArgv())
+        .propagateTraceContext(observations.isPropagateTraceContext())
+        .build();
+  }
+
+  /** The bucket bounds of {@code cuprum.observations.timer-buckets}: positive and ascending. */
+  static List<Duration> timerBuckets(List<Duration> buckets) {
+    for (int i = 0; i < buckets.size(); i++) {
+      Duration bound = buckets.get(i);
+      if (bound.isZero() || bound.isNegative() || i > 0 && bound.compareTo(buckets.get(i - 1)) <= 0) {
+        throw new InvalidCuprumPropertyException("cuprum.observations.timer-buckets[" + i + "]", bound,
+            "bucket bounds must be positive and ascending", "List positive durations from the shortest to the "
+                + "longest, such as [10ms, 100ms, 1s], or none for no histogram.");
+      }
+    }
+    return List.copyOf(buckets);
   }
 
   /** Checks the pool sizing of {@code cuprum.task-execution.*}. */

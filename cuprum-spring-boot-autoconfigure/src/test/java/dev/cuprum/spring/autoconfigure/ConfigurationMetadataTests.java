@@ -68,12 +68,20 @@ class ConfigurationMetadataTests {
     return property.replaceAll("(?<=.)([A-Z])", "-$1").toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The cuprum properties of both files. An additional entry that only adds a default to a
+   * generated property (a list's, which the processor cannot read from the code) is merged into
+   * it, as the processor does.
+   */
   private List<JsonNode> cuprumProperties() throws IOException {
     List<JsonNode> properties = new ArrayList<>();
+    List<String> generated = new ArrayList<>();
     for (String file : List.of(GENERATED, ADDITIONAL)) {
       read(file).path("properties").forEach(property -> {
-        if (property.get("name").asString().startsWith("cuprum.")) {
+        String name = property.get("name").asString();
+        if (name.startsWith("cuprum.") && !(file.equals(ADDITIONAL) && generated.contains(name))) {
           properties.add(property);
+          generated.add(name);
         }
       });
     }

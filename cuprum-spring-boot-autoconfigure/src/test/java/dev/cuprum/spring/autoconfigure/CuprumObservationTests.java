@@ -48,8 +48,8 @@ class CuprumObservationTests {
           .hasLowCardinalityKeyValue("cuprum.project", "core-ops")
           .hasLowCardinalityKeyValue("cuprum.outcome", "SUCCESS")
           .hasLowCardinalityKeyValue("cuprum.exit_code", "0")
-          .hasHighCardinalityKeyValue("cuprum.argv", "echo observed")
-          .hasHighCardinalityKeyValueWithKey("cuprum.pid")
+          .hasHighCardinalityKeyValue("process.command_args", "echo observed")
+          .hasHighCardinalityKeyValueWithKey("process.pid")
           .hasBeenStarted().hasBeenStopped();
     });
   }

@@ -34,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The guide's configuration in a running web application: every Prometheus name that
@@ -75,6 +77,35 @@ class ObservabilityDocsTests {
       scraped.add(found.group());
     }
     assertThat(scraped).as("names in the scrape").containsAll(documented);
+  }
+
+  @Test
+  void everyMetricTheGrafanaDashboardQueriesIsScraped() throws Exception {
+    runEveryKindOfCommand();
+    Set<String> scraped = names(get("/actuator/prometheus"));
+
+    JsonNode dashboard = JsonMapper.builder().build().readTree(DOCS.resolve("grafana/cuprum-dashboard.json").toFile());
+    Set<String> queried = new TreeSet<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        queried.addAll(names(target.path("expr").asString()));
+      }
+    }
+    for (JsonNode variable : dashboard.path("templating").path("list")) {
+      queried.addAll(names(variable.path("query").asString()));
+    }
+    assertThat(queried).as("metric names the dashboard queries").contains("cuprum_exec_seconds_bucket",
+        "cuprum_refused_total");
+    assertThat(scraped).as("names in the scrape").containsAll(queried);
+  }
+
+  private static Set<String> names(String text) {
+    Set<String> names = new TreeSet<>();
+    Matcher name = PROMETHEUS_NAME.matcher(text);
+    while (name.find()) {
+      names.add(name.group());
+    }
+    return names;
   }
 
   @Test

@@ -50,7 +50,11 @@ class PrometheusScrapeIntegrationTests {
         .doesNotContain("cuprum_duration_seconds").contains("cuprum_stdout_lines_total")
         .containsPattern(
             "(?m)^cuprum_exec_seconds_count\\{[^}]*cuprum_outcome=\"SUCCESS\"[^}]*cuprum_program=\"echo\"[^}]*\\} 3$")
-        .contains("cuprum_exec_active_seconds").containsPattern("(?m)^cuprum_batch_seconds_count\\{[^}]*\\} 1$");
+        .contains("cuprum_exec_active_seconds").containsPattern("(?m)^cuprum_batch_seconds_count\\{[^}]*\\} 1$")
+        // The default buckets of cuprum.observations.timer-buckets, so histogram_quantile works.
+        .containsPattern("(?m)^cuprum_exec_seconds_bucket\\{[^}]*cuprum_program=\"echo\"[^}]*le=\"0\\.01\"[^}]*\\} \\d+$")
+        .containsPattern("(?m)^cuprum_exec_seconds_bucket\\{[^}]*le=\"300\\.0\"[^}]*\\} 3$")
+        .containsPattern("(?m)^cuprum_exec_seconds_bucket\\{[^}]*le=\"\\+Inf\"[^}]*\\} 3$");
   }
 
   @Test
