@@ -1,5 +1,7 @@
 package dev.cuprum;
 
+import dev.cuprum.internal.util.Masking;
+import dev.cuprum.internal.util.QuotedValue;
 import java.io.Serializable;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -43,7 +45,8 @@ final class Argv extends AbstractList<String> implements RandomAccess, Serializa
   static Argv of(String[] values, BitSet secrets) {
     for (int i = 0; i < values.length; i++) {
       if (values[i].indexOf('\0') >= 0) {
-        throw new InvalidArgumentException("argv element " + i + " contains a NUL character");
+        throw new InvalidArgumentException("argv element " + i + " contains a NUL character: "
+            + (secrets.get(i) ? Masking.MASK : QuotedValue.of(values[i])));
       }
     }
     return values.length == 0 ? EMPTY : new Argv(values, secrets);
