@@ -381,8 +381,11 @@ public final class PipelineRun {
       }
       for (StreamPump pump : pumps) {
         if (!pump.awaitEnd(deadline)) {
-          LOG.warn("cuprum.drain_timeout pipeline={}: an output pipe is still open {} after the stages exited "
-              + "(a descendant holds it); the rest of its output is dropped", commands(), execution.drainTimeout());
+          String hook = events.stream().map(ExecutionEvents::hookInCall).filter(Objects::nonNull).findFirst()
+              .orElse(null);
+          LOG.warn("cuprum.drain_timeout pipeline={}: an output pipe is still open {} after the stages exited ({}); "
+              + "the rest of its output is dropped", commands(), execution.drainTimeout(),
+              hook == null ? "a descendant holds it" : "observe hook " + hook + " has not returned");
           pump.abandon();
         }
       }

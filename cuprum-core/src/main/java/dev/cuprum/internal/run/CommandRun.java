@@ -208,9 +208,10 @@ public final class CommandRun {
     private void drain(long deadline) {
       for (StreamPump pump : new StreamPump[] {stdout, stderr}) {
         if (pump != null && !pump.awaitEnd(deadline)) {
-          LOG.warn("cuprum.drain_timeout pid={} program={}: an output pipe is still open {} after exit "
-              + "(a descendant holds it); the rest of its output is dropped", pid, cmd.program(),
-              execution.drainTimeout());
+          String hook = events.hookInCall();
+          LOG.warn("cuprum.drain_timeout pid={} program={}: an output pipe is still open {} after exit ({}); the "
+              + "rest of its output is dropped", pid, cmd.program(), execution.drainTimeout(),
+              hook == null ? "a descendant holds it" : "observe hook " + hook + " has not returned");
           pump.abandon();
         }
       }
