@@ -94,10 +94,18 @@ public final class CommandRun {
       builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
       builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
       builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-      process = Launcher.start(config.launcher(), builder, cmd);
+      process = control.startUnlessStopped(() -> Launcher.start(config.launcher(), builder, cmd));
     } catch (RuntimeException | Error e) {
       events.notStarted(e);
       throw e;
+    }
+    if (process == null) {
+      RuntimeException refused = control.stopReason() == Termination.TIMEOUT
+          ? new TimeoutExpiredException(cmd.maskedArgvWithProgram(), control.timeoutLimit(timeout), null, null)
+          : control.stopCause() != null ? asUnchecked(control.stopCause()) : cancelled(null);
+      events.notStarted(refused);
+      control.restoreInterrupt();
+      throw refused;
     }
     long started = System.nanoTime();
     return new Running(execution, events, scope, timeout, process, started, stdin, piped).finish();
