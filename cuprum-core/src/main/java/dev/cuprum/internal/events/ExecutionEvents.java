@@ -20,10 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,8 +92,8 @@ public final class ExecutionEvents {
   }
 
   private ExecutionEvents(
-      List<ExecHook> hooks, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay, Map<String, Object> tags,
-      Consumer<Throwable> onFailure) {
+      List<ExecHook> hooks, SafeCmd cmd, List<SafeCmd> secretSources, @Nullable Path cwd, Map<String, String> envOverlay,
+      Map<String, Object> tags, Consumer<Throwable> onFailure) {
     this.hooks = hooks.toArray(new ExecHook[0]);
     this.program = cmd.program();
     this.argv = cmd.maskedArgvWithProgram();
@@ -101,7 +103,7 @@ public final class ExecutionEvents {
     this.execId = UUID.randomUUID();
     this.onFailure = onFailure;
     this.wantsOutput = hooks.stream().anyMatch(ExecHook::wantsOutput);
-    this.secrets = secretValues(cmd, envOverlay);
+    this.secrets = secretValues(secretSources, envOverlay);
   }
 
   /**
@@ -109,13 +111,24 @@ public final class ExecutionEvents {
    *
    * @param hooks the observe hooks, in delivery order
    * @param observed whether an observation will be {@linkplain #attach attached}
+   * @param secretSources the commands whose secret arguments the events mask in output lines: the
+   *     command itself, or every stage of its pipeline, whose output may carry any stage's secrets
    * @param tags the tags of every event
    * @param onFailure told once, on the thread that saw it, when a hook first throws
    */
   public static ExecutionEvents of(
-      List<ExecHook> hooks, boolean observed, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay,
-      Map<String, Object> tags, Consumer<Throwable> onFailure) {
-    return hooks.isEmpty() && !observed ? NONE : new ExecutionEvents(hooks, cmd, cwd, envOverlay, tags, onFailure);
+      List<ExecHook> hooks, boolean observed, SafeCmd cmd, List<SafeCmd> secretSources, @Nullable Path cwd,
+      Map<String, String> envOverlay, Map<String, Object> tags, Consumer<Throwable> onFailure) {
+    return hooks.isEmpty() && !observed ? NONE
+        : new ExecutionEvents(hooks, cmd, secretSources, cwd, envOverlay, tags, onFailure);
+  }
+
+  /**
+   * The values masked in output lines, longest first: a line splitter keeps each of them within
+   * one piece of a long line, so that no piece holds part of one.
+   */
+  public List<String> secretValues() {
+    return secrets;
   }
 
   /**
@@ -256,18 +269,21 @@ public final class ExecutionEvents {
    * The values a process may print that events must not carry: secret arguments and sensitive
    * environment values. Very short values are left alone; masking them would garble output.
    */
-  private static List<String> secretValues(SafeCmd cmd, Map<String, String> envOverlay) {
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < cmd.argv().size(); i++) {
-      if (cmd.isSecret(i)) {
-        values.add(cmd.argv().get(i));
+  private static List<String> secretValues(List<SafeCmd> commands, Map<String, String> envOverlay) {
+    Set<String> unique = new LinkedHashSet<>();
+    for (SafeCmd cmd : commands) {
+      for (int i = 0; i < cmd.argv().size(); i++) {
+        if (cmd.isSecret(i)) {
+          unique.addAll(Masking.secretParts(cmd.argv().get(i)));
+        }
       }
     }
     envOverlay.forEach((name, value) -> {
       if (Masking.isSensitiveKey(name)) {
-        values.add(value);
+        unique.add(value);
       }
     });
+    List<String> values = new ArrayList<>(unique);
     values.removeIf(value -> value.length() < MIN_SCRUBBED_LENGTH);
     // Longest first, so a secret containing another is masked whole.
     values.sort(Comparator.comparingInt(String::length).reversed());

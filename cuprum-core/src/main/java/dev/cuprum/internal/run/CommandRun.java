@@ -19,6 +19,8 @@ import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
 import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.Masking;
+import dev.cuprum.internal.util.SecretValues;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.CodingErrorAction;
@@ -66,7 +68,8 @@ public final class CommandRun {
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
     ExecObservations observations = config.observations();
-    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), observations != null, cmd, execution.cwd(), env,
+    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), observations != null, cmd, List.of(cmd),
+        execution.cwd(), env,
         ExecutionEvents.tags(cmd.project().name(), options.capture(), options.echo(), Map.of(), execution.tags()),
         failure -> control.stop(Termination.CANCELLED, failure));
 
@@ -108,7 +111,8 @@ public final class CommandRun {
       throw refused;
     }
     long started = System.nanoTime();
-    return new Running(execution, events, scope, timeout, process, started, stdin, piped).finish();
+    return new Running(execution, events, scope, timeout, process, started, stdin, piped, Masking.sensitiveValues(env))
+        .finish();
   }
 
   /** The state of a started process, until its result. */
@@ -125,10 +129,12 @@ public final class CommandRun {
     private @Nullable StreamPump stdout;
     private @Nullable StreamPump stderr;
     private @Nullable StdinFeeder feeder;
+    private final List<String> sensitiveValues;
 
     Running(
         RunContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
-        long started, byte @Nullable [] stdin, boolean piped) {
+        long started, byte @Nullable [] stdin, boolean piped, List<String> sensitiveValues) {
+      this.sensitiveValues = sensitiveValues;
       this.execution = execution;
       this.events = events;
       this.scope = scope;
@@ -179,7 +185,8 @@ public final class CommandRun {
         throw e;
       }
       boolean truncated = stdout != null && stdout.truncated() || stderr != null && stderr.truncated();
-      CommandResult result = new CommandResult(cmd.program(), cmd.argv(), exitCode, pid, out, err, duration, truncated,
+      CommandResult result = new CommandResult(cmd.program(),
+          SecretValues.attach(cmd.argv(), sensitiveValues), exitCode, pid, out, err, duration, truncated,
           termination);
       Throwable stopCause = control.stopCause();
       RuntimeException ended = switch (termination) {
@@ -233,7 +240,7 @@ public final class CommandRun {
       Consumer<String> lines = events.wantsOutput() ? line -> events.line(phase, line) : null;
       return StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
           phase.name().toLowerCase(Locale.ROOT), options.capture() ? execution.maxCaptureBytes() : 0, echo,
-          execution.charset(), execution.malformedInput(), lines).start();
+          execution.charset(), execution.malformedInput(), lines, events.secretValues()).start();
     }
 
     private int exitValue() {
