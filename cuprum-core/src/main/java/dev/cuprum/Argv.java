@@ -1,9 +1,15 @@
 package dev.cuprum;
 
+import dev.cuprum.internal.util.Masking;
+import dev.cuprum.internal.util.QuotedValue;
+import dev.cuprum.internal.util.SecretValues;
 import java.io.Serializable;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 
@@ -17,14 +23,31 @@ final class Argv extends AbstractList<String> implements RandomAccess, Serializa
 
   private static final Argv EMPTY = new Argv(new String[0], new BitSet());
 
+  static {
+    SecretValues.install(Argv::alsoMasking);
+  }
+
   private final String[] values;
   private final BitSet secrets;
   private final List<String> masked;
+  /** Values hidden in texts beside the secret elements: what else the run knew to be secret. */
+  private final String[] alsoMasked;
 
   private Argv(String[] values, BitSet secrets) {
+    this(values, secrets, new String[0]);
+  }
+
+  private Argv(String[] values, BitSet secrets, String[] alsoMasked) {
     this.values = values;
     this.secrets = secrets;
     this.masked = secrets.isEmpty() ? this : maskedCopy(values, secrets);
+    this.alsoMasked = alsoMasked;
+  }
+
+  /** {@code argv}, as an {@code Argv} that also hides {@code values} in {@link #maskSecretsIn}. */
+  private static List<String> alsoMasking(List<String> argv, Collection<String> values) {
+    Argv known = copyOf(argv);
+    return values.isEmpty() ? known : new Argv(known.values, known.secrets, values.toArray(new String[0]));
   }
 
   static Argv copyOf(List<String> argv) {
@@ -43,7 +66,8 @@ final class Argv extends AbstractList<String> implements RandomAccess, Serializa
   static Argv of(String[] values, BitSet secrets) {
     for (int i = 0; i < values.length; i++) {
       if (values[i].indexOf('\0') >= 0) {
-        throw new InvalidArgumentException("argv element " + i + " contains a NUL character");
+        throw new InvalidArgumentException("argv element " + i + " contains a NUL character: "
+            + (secrets.get(i) ? Masking.MASK : QuotedValue.of(values[i])));
       }
     }
     return values.length == 0 ? EMPTY : new Argv(values, secrets);
@@ -66,9 +90,17 @@ final class Argv extends AbstractList<String> implements RandomAccess, Serializa
 
   /** The text with every secret argument it contains replaced by {@value Secret#MASK}. */
   String maskSecretsIn(String text) {
-    String masked = text;
+    List<String> parts = new ArrayList<>(Arrays.asList(alsoMasked));
     for (int i = secrets.nextSetBit(0); i >= 0; i = secrets.nextSetBit(i + 1)) {
-      masked = masked.replace(values[i], Secret.MASK);
+      parts.addAll(Masking.secretParts(values[i]));
+    }
+    // Longest first, so that a secret containing another is masked whole.
+    parts.sort(Comparator.comparingInt(String::length).reversed());
+    String masked = text;
+    for (String part : parts) {
+      if (!part.isEmpty()) {
+        masked = masked.replace(part, Secret.MASK);
+      }
     }
     return masked;
   }

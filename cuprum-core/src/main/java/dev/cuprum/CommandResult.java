@@ -25,7 +25,6 @@ public record CommandResult(
     Program program, List<String> argv, int exitCode, long pid, @Nullable String stdout,
     @Nullable String stderr, Duration duration, boolean truncated, Termination termination) implements Serializable {
 
-  private static final int PREVIEW_CHARS = 80;
 
   public CommandResult {
     Objects.requireNonNull(program, "program");
@@ -53,17 +52,15 @@ public record CommandResult(
     return this;
   }
 
+  /** Shows the output's sizes, not its content: output can hold anything, secrets included. */
   @Override
   public String toString() {
     return "CommandResult[program=" + program + ", argv=" + argv + ", exitCode=" + exitCode + ", pid=" + pid
-        + ", stdout=" + preview(stdout) + ", stderr=" + preview(stderr) + ", duration=" + duration
+        + ", stdout=" + size(stdout) + ", stderr=" + size(stderr) + ", duration=" + duration
         + ", truncated=" + truncated + ", termination=" + termination + "]";
   }
 
-  private static @Nullable String preview(@Nullable String text) {
-    if (text == null || text.length() <= PREVIEW_CHARS) {
-      return text;
-    }
-    return text.substring(0, PREVIEW_CHARS) + "... (" + text.length() + " chars)";
+  private static String size(@Nullable String text) {
+    return text == null ? "null" : "(" + text.length() + " chars)";
   }
 }

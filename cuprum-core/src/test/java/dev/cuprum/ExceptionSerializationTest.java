@@ -41,8 +41,8 @@ class ExceptionSerializationTest {
         new ProcessStartException(GIT, new IOException("error=2, No such file or directory")),
         new CommandCancelledException(List.of("git", "status"), null),
         new TimeoutExpiredException(List.of("git", "fetch"), Duration.ofMillis(1500), "partial", null),
-        new InvalidPathException(PathRejection.NUL),
-        new InvalidGitRefException(GitRefRejection.EMPTY),
+        new InvalidPathException(PathRejection.NUL, "/tmp/a\0b", "archive"),
+        new InvalidGitRefException(GitRefRejection.EMPTY, "", null),
         new ExecutorShutdownException("Command [git, fetch] was ended: the executor shut down"),
         new NonZeroExitException(new CommandResult(GIT, List.of("fetch"), 128, 42, "", "fatal: no remote\n",
             Duration.ofMillis(20), false, Termination.NONE)));

@@ -68,7 +68,7 @@ class ShTest {
   void nulCharactersAreRejectedWhenTheCommandIsBuilt() {
     assertThatThrownBy(() -> Sh.make(Programs.ECHO).args("ok", "bad\0arg"))
         .isInstanceOf(InvalidArgumentException.class)
-        .hasMessage("argv element 1 contains a NUL character");
+        .hasMessage("argv element 1 contains a NUL character: 'bad\\u0000arg'");
     assertThatThrownBy(() -> new SafeCmd(Programs.ECHO, List.of("x\0"), ProgramCatalogue.defaults().projectFor(Programs.ECHO)))
         .isInstanceOf(InvalidArgumentException.class);
   }

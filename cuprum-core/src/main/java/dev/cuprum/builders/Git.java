@@ -72,7 +72,7 @@ public final class Git {
     if (createBranch && detach) {
       throw new InvalidArgumentException("createBranch and detach cannot both be true");
     }
-    GitRef checked = GitRef.of(ref);
+    GitRef checked = GitRef.of(ref, "ref");
     List<String> argv = new ArrayList<>(5);
     argv.add("checkout");
     if (createBranch) {
@@ -98,6 +98,6 @@ public final class Git {
    * @throws InvalidGitRefException when {@link GitRef} refuses the ref
    */
   public static SafeCmd revParse(String ref) {
-    return GIT.args("rev-parse", "--verify", "--end-of-options", GitRef.of(ref).value());
+    return GIT.args("rev-parse", "--verify", "--end-of-options", GitRef.of(ref, "ref").value());
   }
 }

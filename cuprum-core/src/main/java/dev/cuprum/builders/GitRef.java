@@ -23,7 +23,7 @@ public record GitRef(String value) {
     Objects.requireNonNull(value, "value");
     GitRefRejection rejection = classify(value);
     if (rejection != null) {
-      throw new InvalidGitRefException(rejection);
+      throw new InvalidGitRefException(rejection, value, null);
     }
   }
 
@@ -79,6 +79,16 @@ public record GitRef(String value) {
   @Override
   public String toString() {
     return value;
+  }
+
+  /** {@link #of(String)} for a builder, whose exception names {@code argument}. */
+  static GitRef of(String ref, String argument) {
+    Objects.requireNonNull(ref, argument);
+    GitRefRejection rejection = classify(ref);
+    if (rejection != null) {
+      throw new InvalidGitRefException(rejection, ref, argument);
+    }
+    return new GitRef(ref);
   }
 
   private static @Nullable GitRefRejection classifyComponents(String ref) {

@@ -2,7 +2,7 @@ package dev.cuprum.builders;
 
 /**
  * Why {@link SafePath} refused a string. The checks run in declaration order and the first that
- * fails is reported.
+ * fails is reported; {@link #OUTSIDE_ROOT} is checked by {@link SafePath#within} alone.
  *
  * <p>{@link #DRIVE_LETTER} and {@link #REMOTE_LOCATION} go beyond the Python library, which takes
  * {@code C:/x} as absolute and accepts {@code host:path}: on POSIX both are relative names that
@@ -35,7 +35,12 @@ public enum PathRejection {
   REMOTE_LOCATION("SafePath cannot have a ':' before its first '/': rsync, tar and scp read it as a remote "
       + "location (host:path, host::module, rsync://); give an absolute path"),
   /** The normalised relative path starts with {@code -}, so a program would read it as an option. */
-  LEADING_DASH("SafePath cannot start with '-'");
+  LEADING_DASH("SafePath cannot start with '-'"),
+  /**
+   * {@link SafePath#within(java.nio.file.Path, String)} only: the input leads out of the root,
+   * through a {@code ..} component, as an absolute path elsewhere, or through a symbolic link.
+   */
+  OUTSIDE_ROOT("SafePath must stay inside its root directory");
 
   private final String message;
 

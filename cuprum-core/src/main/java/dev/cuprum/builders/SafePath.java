@@ -1,5 +1,10 @@
 package dev.cuprum.builders;
 
+import dev.cuprum.InvalidArgumentException;
+import dev.cuprum.internal.util.QuotedValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +54,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record SafePath(String value) {
 
+  private static final String INPUT = "input";
+
   public SafePath {
     Objects.requireNonNull(value, "value");
     PathRejection rejection = classify(value, true);
     if (rejection != null) {
-      throw new InvalidPathException(rejection);
+      throw new InvalidPathException(rejection, value, null);
     }
     value = normalise(value);
   }
@@ -85,12 +92,7 @@ public record SafePath(String value) {
    *     that rejection's message
    */
   public static SafePath of(String path, boolean allowRelative) {
-    Objects.requireNonNull(path, "path");
-    PathRejection rejection = classify(path, allowRelative);
-    if (rejection != null) {
-      throw new InvalidPathException(rejection);
-    }
-    return new SafePath(path);
+    return of(path, allowRelative, null);
   }
 
   /**
@@ -101,6 +103,53 @@ public record SafePath(String value) {
    */
   public static SafePath of(Path path, boolean allowRelative) {
     return of(Objects.requireNonNull(path, "path").toString(), allowRelative);
+  }
+
+  /**
+   * A path under {@code root} named by {@code input}, an untrusted value: a path relative to the
+   * root, or an absolute path inside it. What escapes the root is refused with
+   * {@link PathRejection#OUTSIDE_ROOT}: any {@code ..} component (which a symbolic link can send
+   * anywhere, so none is trusted, even {@code a/../b}), an absolute path outside the root, and a
+   * path that leads out through a symbolic link. Links are resolved at the deepest part of the
+   * path that exists, and the part that does not exist yet is appended to it; a link that points
+   * nowhere is refused, since what it would create cannot be known.
+   *
+   * <p>The result is the real, absolute path, with the links of its existing part resolved, so a
+   * program is handed the location that was checked. The check holds at the time of the call: a
+   * link created inside the root afterwards by someone else is not seen, so the root should be a
+   * directory that untrusted parties cannot write to.
+   *
+   * @param root an existing directory; relative to the working directory when not absolute
+   * @param input the untrusted path
+   * @throws InvalidPathException when {@code input} is empty, contains NUL or escapes the root;
+   *     the exception names the argument {@code input}
+   * @throws InvalidArgumentException when {@code root} does not exist, is not a directory or
+   *     cannot be read
+   */
+  public static SafePath within(Path root, String input) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(input, "input");
+    PathRejection early = input.isEmpty() ? PathRejection.EMPTY
+        : input.indexOf('\0') >= 0 ? PathRejection.NUL : null;
+    if (early != null) {
+      throw new InvalidPathException(early, input, INPUT);
+    }
+    for (String component : input.split("/", -1)) {
+      if (component.equals("..")) {
+        throw new InvalidPathException(PathRejection.OUTSIDE_ROOT, input, INPUT);
+      }
+    }
+    Path given = root.toAbsolutePath().normalize();
+    Path realRoot = realDirectory(root);
+    Path lexical = given.resolve(input).normalize();
+    if (!lexical.startsWith(given)) {
+      throw new InvalidPathException(PathRejection.OUTSIDE_ROOT, input, INPUT);
+    }
+    Path resolved = resolveExisting(realRoot.resolve(given.relativize(lexical)), input);
+    if (!resolved.startsWith(realRoot)) {
+      throw new InvalidPathException(PathRejection.OUTSIDE_ROOT, input, INPUT);
+    }
+    return new SafePath(resolved.toString());
   }
 
   /**
@@ -139,6 +188,50 @@ public record SafePath(String value) {
   @Override
   public String toString() {
     return value;
+  }
+
+  /** {@link #of(String, boolean)} for a builder, whose exception names {@code argument}. */
+  static SafePath of(String path, boolean allowRelative, @Nullable String argument) {
+    Objects.requireNonNull(path, argument == null ? "path" : argument);
+    PathRejection rejection = classify(path, allowRelative);
+    if (rejection != null) {
+      throw new InvalidPathException(rejection, path, argument);
+    }
+    return new SafePath(path);
+  }
+
+  private static Path realDirectory(Path root) {
+    Path real;
+    try {
+      real = root.toRealPath();
+    } catch (IOException e) {
+      throw new InvalidArgumentException("SafePath.within needs an existing root directory: "
+          + QuotedValue.of(root.toString()) + " cannot be resolved (" + e + ")", e);
+    }
+    if (!Files.isDirectory(real)) {
+      throw new InvalidArgumentException(
+          "SafePath.within needs a root directory: " + QuotedValue.of(root.toString()) + " is not one");
+    }
+    return real;
+  }
+
+  /**
+   * {@code path} with its deepest existing ancestor replaced by that ancestor's real path. The
+   * ancestor is found without following links, so a link that points nowhere is seen, and refused.
+   */
+  private static Path resolveExisting(Path path, String input) {
+    Path existing = path;
+    while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return path;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(path));
+    } catch (IOException e) {
+      throw new InvalidPathException(PathRejection.OUTSIDE_ROOT, input, INPUT);
+    }
   }
 
   /**

@@ -81,7 +81,7 @@ class BuilderArgvPropertyTest {
     }
     GitRefRejection rejection = GitRef.classify(ref);
     if (rejection != null) {
-      assertThatThrownBy(() -> Git.checkout(ref, createBranch, detach, force)).hasMessage(rejection.message());
+      assertThatThrownBy(() -> Git.checkout(ref, createBranch, detach, force)).hasMessageStartingWith(rejection.message() + ": ref = '");
       return;
     }
     List<String> argv = Git.checkout(ref, createBranch, detach, force).argv();

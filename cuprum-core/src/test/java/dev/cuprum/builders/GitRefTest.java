@@ -116,6 +116,8 @@ class GitRefTest {
     assertThat(GitRef.classify(ref)).isEqualTo(rejection);
     assertThatThrownBy(() -> GitRef.of(ref))
         .isInstanceOfSatisfying(InvalidGitRefException.class, e -> assertThat(e.rejection()).isEqualTo(rejection))
-        .hasMessage(rejection.message());
+        .hasMessageStartingWith(rejection.message() + ": '")
+        .satisfies(e -> assertThat(((InvalidGitRefException) e).value()).isEqualTo(ref))
+        .satisfies(e -> assertThat(((InvalidGitRefException) e).argument()).isNull());
   }
 }

@@ -54,7 +54,7 @@ class GitTest {
     assertThatThrownBy(() -> Git.checkout("bad ref", false, false, false))
         .isInstanceOfSatisfying(InvalidGitRefException.class,
             e -> assertThat(e.rejection()).isEqualTo(GitRefRejection.WHITESPACE))
-        .hasMessage("GitRef cannot contain whitespace");
+        .hasMessage("GitRef cannot contain whitespace: ref = 'bad ref'");
     assertThatThrownBy(() -> Git.checkout("-f", true, false, false))
         .isInstanceOfSatisfying(InvalidGitRefException.class,
             e -> assertThat(e.rejection()).isEqualTo(GitRefRejection.LEADING_DASH));

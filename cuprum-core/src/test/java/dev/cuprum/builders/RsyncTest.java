@@ -87,7 +87,7 @@ class RsyncTest {
     assertThatThrownBy(() -> Rsync.sync("--delete", "/dst", relative))
         .isInstanceOfSatisfying(InvalidPathException.class,
             e -> assertThat(e.rejection()).isEqualTo(PathRejection.LEADING_DASH))
-        .hasMessage("SafePath cannot start with '-'");
+        .hasMessage("SafePath cannot start with '-': source = '--delete'");
   }
 
   @Test
@@ -118,10 +118,10 @@ class RsyncTest {
   void otherTypesAreRefusedByName() {
     assertThatThrownBy(() -> Rsync.sync(42, "/dst"))
         .isExactlyInstanceOf(InvalidArgumentException.class)
-        .hasMessage("SafePath expects String or Path, got Integer");
+        .hasMessage("SafePath expects String or Path, got Integer for source");
     assertThatThrownBy(() -> Rsync.sync("/src", "/dst".getBytes(StandardCharsets.UTF_8)))
         .isExactlyInstanceOf(InvalidArgumentException.class)
-        .hasMessage("SafePath expects String or Path, got byte[]");
+        .hasMessage("SafePath expects String or Path, got byte[] for destination");
   }
 
   @Test

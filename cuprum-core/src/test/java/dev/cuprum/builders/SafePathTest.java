@@ -128,13 +128,13 @@ class SafePathTest {
     assertThat(SafePath.of(Path.of("a/b"), true)).isEqualTo(SafePath.of("a/b", true));
     assertThatThrownBy(() -> SafePath.of(Path.of("a/b")))
         .isInstanceOf(InvalidPathException.class)
-        .hasMessage("SafePath requires an absolute path by default");
+        .hasMessage("SafePath requires an absolute path by default: 'a/b'");
     assertThatThrownBy(() -> SafePath.of(Path.of("/a/../b")))
         .isInstanceOf(InvalidPathException.class)
-        .hasMessage("SafePath cannot contain '..' segments");
+        .hasMessage("SafePath cannot contain '..' segments: '/a/../b'");
     assertThatThrownBy(() -> SafePath.of(Path.of(""), true))
         .isInstanceOf(InvalidPathException.class)
-        .hasMessage("SafePath cannot be empty");
+        .hasMessage("SafePath cannot be empty: ''");
   }
 
   @Test
@@ -181,6 +181,7 @@ class SafePathTest {
     assertThat(SafePath.classify(raw, allowRelative)).isEqualTo(rejection);
     assertThatThrownBy(() -> SafePath.of(raw, allowRelative))
         .isInstanceOfSatisfying(InvalidPathException.class, e -> assertThat(e.rejection()).isEqualTo(rejection))
-        .hasMessage(message);
+        .hasMessageStartingWith(message + ": '")
+        .satisfies(e -> assertThat(((InvalidPathException) e).value()).isEqualTo(raw));
   }
 }

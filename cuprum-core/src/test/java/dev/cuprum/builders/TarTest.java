@@ -76,12 +76,12 @@ class TarTest {
   void allowRelativeAppliesToTheArchiveAndTheSources() {
     assertThat(Tar.create("out/a.tar", List.of("./src", "docs/"), RELATIVE).argv())
         .containsExactly("-c", "--force-local", "-f", "out/a.tar", "src", "docs");
-    assertThatThrownBy(() -> Tar.create("/a.tar", List.of("src")))
+    assertThatThrownBy(() -> Tar.create("/a.tar", List.of("/ok", "src")))
         .isInstanceOf(InvalidPathException.class)
-        .hasMessage("SafePath requires an absolute path by default");
+        .hasMessage("SafePath requires an absolute path by default: sources[1] = 'src'");
     assertThatThrownBy(() -> Tar.create("/a.tar", List.of("-rf"), RELATIVE))
         .isInstanceOf(InvalidPathException.class)
-        .hasMessage("SafePath cannot start with '-'");
+        .hasMessage("SafePath cannot start with '-': sources[0] = '-rf'");
   }
 
   @Test
@@ -98,10 +98,10 @@ class TarTest {
   void createRefusesOtherTypesAndNulls() {
     assertThatThrownBy(() -> Tar.create("/a.tar", List.of("/s", 7)))
         .isExactlyInstanceOf(InvalidArgumentException.class)
-        .hasMessage("SafePath expects String or Path, got Integer");
+        .hasMessage("SafePath expects String or Path, got Integer for sources[1]");
     assertThatThrownBy(() -> Tar.create(new StringBuilder("/a.tar"), List.of("/s")))
         .isExactlyInstanceOf(InvalidArgumentException.class)
-        .hasMessage("SafePath expects String or Path, got StringBuilder");
+        .hasMessage("SafePath expects String or Path, got StringBuilder for archive");
     assertThatThrownBy(() -> Tar.create("/a.tar", Arrays.asList("/s", null)))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("sources[1]");
@@ -140,16 +140,21 @@ class TarTest {
   @Test
   void extractChecksTheArchiveThenTheDestination() {
     assertThatThrownBy(() -> Tar.extract("a.tar", "/out", false))
-        .isInstanceOfSatisfying(InvalidPathException.class,
-            e -> assertThat(e.rejection()).isEqualTo(PathRejection.NOT_ABSOLUTE));
+        .isInstanceOfSatisfying(InvalidPathException.class, e -> {
+          assertThat(e.rejection()).isEqualTo(PathRejection.NOT_ABSOLUTE);
+          assertThat(e.argument()).isEqualTo("archive");
+          assertThat(e.value()).isEqualTo("a.tar");
+        });
     assertThatThrownBy(() -> Tar.extract("/a.tar", "out", false))
-        .isInstanceOfSatisfying(InvalidPathException.class,
-            e -> assertThat(e.rejection()).isEqualTo(PathRejection.NOT_ABSOLUTE));
+        .isInstanceOfSatisfying(InvalidPathException.class, e -> {
+          assertThat(e.rejection()).isEqualTo(PathRejection.NOT_ABSOLUTE);
+          assertThat(e.argument()).isEqualTo("destination");
+        });
     assertThat(Tar.extract("a.tar", "out", true).argv())
         .containsExactly("-x", "--force-local", "-f", "a.tar", "-C", "out");
     assertThatThrownBy(() -> Tar.extract("/a.tar", 3L, false))
         .isExactlyInstanceOf(InvalidArgumentException.class)
-        .hasMessage("SafePath expects String or Path, got Long");
+        .hasMessage("SafePath expects String or Path, got Long for destination");
     assertThatThrownBy(() -> Tar.extract(null, null, false))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("archive");

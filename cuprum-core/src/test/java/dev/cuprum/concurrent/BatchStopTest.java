@@ -13,6 +13,8 @@ import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.TimeoutExpiredException;
+import dev.cuprum.internal.process.Waits;
+import dev.cuprum.internal.run.Timers;
 import dev.cuprum.testing.Processes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -101,6 +104,32 @@ class BatchStopTest {
     assertThat(failure.errors()).isEmpty();
     assertThat(dir.resolve("a")).doesNotExist();
     assertThat(dir.resolve("b")).doesNotExist();
+  }
+
+  /**
+   * The timer that stops a batch can fire late (a busy machine, a busy timer thread); the members
+   * themselves refuse to start once the deadline passed, so nothing starts however late it is.
+   */
+  @Test
+  void aDeadlineWhoseTimerIsLateStillStartsNothing() throws Exception {
+    CountDownLatch timerHeld = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Timers.schedule(() -> {
+      timerHeld.countDown();
+      Waits.await(release, System.nanoTime() + Duration.ofSeconds(30).toNanos());
+    }, Duration.ZERO);
+    assertThat(timerHeld.await(10, TimeUnit.SECONDS)).isTrue();
+    try {
+      ConcurrentExecutionException failure = catchThrowableOfType(ConcurrentExecutionException.class,
+          () -> executor.runConcurrent(List.of(touch("a"), touch("b")),
+              config().timeout(Duration.ZERO).listener(recorder).build()));
+      assertThat(failure.partialResult().results()).isEmpty();
+      assertThat(failure.errors()).isEmpty();
+      assertThat(dir.resolve("a")).doesNotExist();
+      assertThat(dir.resolve("b")).doesNotExist();
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test

@@ -112,12 +112,13 @@ class BuilderSnippets {
     GitRef.classify("HEAD~1");                           // UNSUPPORTED_CHARS
 
     // Builders validate their input; nothing is built from a bad path or ref.
+    // The message names the argument and the value.
     assertThatThrownBy(() -> Tar.extract("backup.tar", null))
         .isInstanceOf(InvalidPathException.class)
-        .hasMessage("SafePath requires an absolute path by default");
+        .hasMessage("SafePath requires an absolute path by default: archive = 'backup.tar'");
     assertThatThrownBy(() -> Git.checkout("--orphan", false, false, false))
         .isInstanceOf(InvalidGitRefException.class)
-        .hasMessage("GitRef cannot start with '-'");
+        .hasMessage("GitRef cannot start with '-': ref = '--orphan'");
     // end::builders-validation[]
     assertThat(SafePath.of("/tmp/./reports//q1/").value()).isEqualTo("/tmp/reports/q1");
     assertThat(SafePath.of("reports/q1", true).value()).isEqualTo("reports/q1");
@@ -126,5 +127,19 @@ class BuilderSnippets {
     assertThat(GitRef.classify("HEAD~1")).isEqualTo(GitRefRejection.UNSUPPORTED_CHARS);
     assertThat(SafePath.classify("-rf", true)).isEqualTo(PathRejection.LEADING_DASH);
     assertThat(GitRef.classify(".hidden")).isEqualTo(GitRefRejection.COMPONENT_LEADING_DOT);
+  }
+
+  @Test
+  void within(@TempDir Path uploads) throws Exception {
+    Files.createDirectories(uploads.resolve("alice"));
+    Path root = uploads.toRealPath();
+    String fromRequest = "alice/report.pdf";
+    // tag::builders-within[]
+    SafePath file = SafePath.within(root, fromRequest);    // <root>/alice/report.pdf
+    assertThatThrownBy(() -> SafePath.within(root, "../etc/passwd"))
+        .isInstanceOfSatisfying(InvalidPathException.class,
+            e -> assertThat(e.rejection()).isEqualTo(PathRejection.OUTSIDE_ROOT));
+    // end::builders-within[]
+    assertThat(file.value()).isEqualTo(root.resolve("alice/report.pdf").toString());
   }
 }

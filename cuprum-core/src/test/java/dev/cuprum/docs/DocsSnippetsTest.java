@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  * Keeps the documentation's code true: every fenced block marked {@code <!-- snippet: name -->}
  * must equal the region between {@code tag::name[]} and {@code end::name[]} in the sources (after
  * removing common indentation), and that region lives in code that compiles and runs as a test.
+ * A Java block starts with the imports of the region's file that its code uses, then a blank line,
+ * so that a reader sees where every type comes from.
  */
 class DocsSnippetsTest {
 
@@ -41,6 +43,8 @@ class DocsSnippetsTest {
   private static final Pattern MARKER = Pattern.compile("^<!-- snippet: ([\\w.-]+) -->$");
   private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
   private static final Pattern TAG = Pattern.compile("^\\s*(?://|#|<!--)\\s*(tag|end)::([\\w.-]+)\\[\\].*$");
+  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?[\\w.]+\\.(\\w+);$");
+  private static final Pattern LITERAL_OR_COMMENT = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|//.*$");
 
   @Test
   void everyMarkedBlockMatchesItsTaggedSource() throws IOException {
@@ -54,7 +58,7 @@ class DocsSnippetsTest {
         problems.add(block.where() + ": '" + block.name() + "' is tagged in " + found.stream().map(Region::file)
             .toList());
       } else {
-        String difference = difference(found.get(0).lines(), block.lines());
+        String difference = difference(shown(found.get(0)), block.lines());
         if (difference != null) {
           problems.add(block.where() + ": '" + block.name() + "' differs from " + ROOT.relativize(found.get(0).file())
               + ": " + difference);
@@ -95,9 +99,34 @@ class DocsSnippetsTest {
     assertThat(unused).as("tagged regions no document shows").isEmpty();
   }
 
-  /** The first difference between the tagged source and the block, or null when they are equal. */
-  private static String difference(List<String> source, List<String> block) {
-    List<String> expected = dedent(source);
+  /** What a block shows of a region: its code, after the imports that code uses when it is Java. */
+  private static List<String> shown(Region region) {
+    List<String> code = dedent(region.lines());
+    if (!region.file().toString().endsWith(".java") || code.stream().anyMatch(line -> line.startsWith("import "))) {
+      return code;
+    }
+    String usage = String.join("\n", code.stream()
+        .map(line -> LITERAL_OR_COMMENT.matcher(line).replaceAll("")).toList());
+    List<String> shown = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(region.file(), StandardCharsets.UTF_8)) {
+        Matcher imported = IMPORT.matcher(line);
+        if (imported.matches() && Pattern.compile("\\b" + imported.group(1) + "\\b").matcher(usage).find()) {
+          shown.add(line);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!shown.isEmpty()) {
+      shown.add("");
+    }
+    shown.addAll(code);
+    return shown;
+  }
+
+  /** The first difference between what a region shows and the block, or null when they are equal. */
+  private static String difference(List<String> expected, List<String> block) {
     List<String> actual = dedent(block);
     for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
       String want = i < expected.size() ? expected.get(i) : "<end of region>";

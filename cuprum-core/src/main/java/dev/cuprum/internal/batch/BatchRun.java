@@ -25,6 +25,7 @@ import dev.cuprum.internal.util.Seconds;
 import dev.cuprum.micrometer.ExecOutcome;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class BatchRun {
   private @Nullable Observation observation;
   private volatile @Nullable RuntimeException refused;
   private volatile InFlight.@Nullable Entry inFlight;
+  /** When the batch timeout elapses, as a {@link System#nanoTime()} value; no member starts after it. */
+  private long deadline;
 
   private BatchRun(ExecutorConfig config, List<SafeCmd> commands, ConcurrentConfig batch) {
     this.config = config;
@@ -174,6 +177,7 @@ public final class BatchRun {
       }
     });
     if (batch.timeout() != null) {
+      deadline = CommandRun.deadline(System.nanoTime(), batch.timeout());
       timer = Timers.schedule(() -> stop(Termination.TIMEOUT), batch.timeout());
     }
     ObservationRegistry registry = config.observationRegistry();
@@ -213,8 +217,14 @@ public final class BatchRun {
   private void runMember(int index) {
     SafeCmd cmd = commands.get(index);
     RetryPolicy retry = batch.retry();
+    Duration timeout = batch.timeout();
     for (int attempt = 1; ; attempt++) {
-      RunControl control = new RunControl();
+      // The timer may run late: the member itself refuses to start once the deadline passed.
+      RunControl control = timeout == null ? new RunControl() : RunControl.startingBefore(deadline, timeout);
+      if (timeout != null && System.nanoTime() - deadline >= 0) {
+        stop(Termination.TIMEOUT);
+        return;
+      }
       synchronized (lock) {
         if (stopReason != null) {
           return;
@@ -230,6 +240,12 @@ public final class BatchRun {
         notify(listener -> listener.finished(index, result));
         again = retry != null && attempt < retry.maxAttempts() && retry.retryIf().test(result);
       } catch (Throwable e) {
+        if (!control.processStarted() && control.stopReason() == Termination.TIMEOUT) {
+          // The deadline passed between the check above and the start: nothing started.
+          notify(listener -> listener.failed(index, e));
+          stop(Termination.TIMEOUT);
+          return;
+        }
         fail(index, e);
         return;
       } finally {

@@ -20,11 +20,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +48,12 @@ public final class ExecutionEvents {
   private static final Logger LOG = LoggerFactory.getLogger("cuprum.observability");
   private static final ExecutionEvents NONE = new ExecutionEvents();
   private static final int MIN_SCRUBBED_LENGTH = 3;
+  /**
+   * How long the EXIT event waits for a hook still taking an earlier event. Part of the margin by
+   * which a run may outlast its timeout, cancel grace and drain timeout.
+   */
+  public static final Duration EXIT_WAIT = Duration.ofSeconds(1);
+  private static final long STALL_CHECK_MILLIS = 50;
 
   private final ExecHook[] hooks;
   private final @Nullable Program program;
@@ -55,9 +66,17 @@ public final class ExecutionEvents {
   private final boolean wantsOutput;
   private final List<String> secrets;
   private volatile ExecObservations.@Nullable Running observation;
-  private @Nullable Long pid;
+  private volatile @Nullable Long pid;
   private @Nullable Throwable failure;
+  /** Held while the hooks take one event, so that they see the events one at a time, in order. */
+  private final ReentrantLock delivery = new ReentrantLock();
   private boolean exited;
+  /** The hook taking an event now, and that event's phase: what a stalled delivery names. */
+  private volatile @Nullable ExecHook calling;
+  private volatile @Nullable ExecPhase callingPhase;
+  /** Set when the EXIT event could not wait any longer for a hook: later events are dropped. */
+  private volatile boolean stalled;
+  private final AtomicLong dropped = new AtomicLong();
 
   private ExecutionEvents() {
     this.hooks = new ExecHook[0];
@@ -73,8 +92,8 @@ public final class ExecutionEvents {
   }
 
   private ExecutionEvents(
-      List<ExecHook> hooks, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay, Map<String, Object> tags,
-      Consumer<Throwable> onFailure) {
+      List<ExecHook> hooks, SafeCmd cmd, List<SafeCmd> secretSources, @Nullable Path cwd, Map<String, String> envOverlay,
+      Map<String, Object> tags, Consumer<Throwable> onFailure) {
     this.hooks = hooks.toArray(new ExecHook[0]);
     this.program = cmd.program();
     this.argv = cmd.maskedArgvWithProgram();
@@ -84,7 +103,7 @@ public final class ExecutionEvents {
     this.execId = UUID.randomUUID();
     this.onFailure = onFailure;
     this.wantsOutput = hooks.stream().anyMatch(ExecHook::wantsOutput);
-    this.secrets = secretValues(cmd, envOverlay);
+    this.secrets = secretValues(secretSources, envOverlay);
   }
 
   /**
@@ -92,13 +111,24 @@ public final class ExecutionEvents {
    *
    * @param hooks the observe hooks, in delivery order
    * @param observed whether an observation will be {@linkplain #attach attached}
+   * @param secretSources the commands whose secret arguments the events mask in output lines: the
+   *     command itself, or every stage of its pipeline, whose output may carry any stage's secrets
    * @param tags the tags of every event
    * @param onFailure told once, on the thread that saw it, when a hook first throws
    */
   public static ExecutionEvents of(
-      List<ExecHook> hooks, boolean observed, SafeCmd cmd, @Nullable Path cwd, Map<String, String> envOverlay,
-      Map<String, Object> tags, Consumer<Throwable> onFailure) {
-    return hooks.isEmpty() && !observed ? NONE : new ExecutionEvents(hooks, cmd, cwd, envOverlay, tags, onFailure);
+      List<ExecHook> hooks, boolean observed, SafeCmd cmd, List<SafeCmd> secretSources, @Nullable Path cwd,
+      Map<String, String> envOverlay, Map<String, Object> tags, Consumer<Throwable> onFailure) {
+    return hooks.isEmpty() && !observed ? NONE
+        : new ExecutionEvents(hooks, cmd, secretSources, cwd, envOverlay, tags, onFailure);
+  }
+
+  /**
+   * The values masked in output lines, longest first: a line splitter keeps each of them within
+   * one piece of a long line, so that no piece holds part of one.
+   */
+  public List<String> secretValues() {
+    return secrets;
   }
 
   /**
@@ -153,7 +183,7 @@ public final class ExecutionEvents {
     emit(ExecPhase.PLAN, null, null, null, null, tags);
   }
 
-  public synchronized void start(long pid) {
+  public void start(long pid) {
     this.pid = pid;
     ExecObservations.Running running = observation;
     if (running != null) {
@@ -239,18 +269,21 @@ public final class ExecutionEvents {
    * The values a process may print that events must not carry: secret arguments and sensitive
    * environment values. Very short values are left alone; masking them would garble output.
    */
-  private static List<String> secretValues(SafeCmd cmd, Map<String, String> envOverlay) {
-    List<String> values = new ArrayList<>();
-    for (int i = 0; i < cmd.argv().size(); i++) {
-      if (cmd.isSecret(i)) {
-        values.add(cmd.argv().get(i));
+  private static List<String> secretValues(List<SafeCmd> commands, Map<String, String> envOverlay) {
+    Set<String> unique = new LinkedHashSet<>();
+    for (SafeCmd cmd : commands) {
+      for (int i = 0; i < cmd.argv().size(); i++) {
+        if (cmd.isSecret(i)) {
+          unique.addAll(Masking.secretParts(cmd.argv().get(i)));
+        }
       }
     }
     envOverlay.forEach((name, value) -> {
       if (Masking.isSensitiveKey(name)) {
-        values.add(value);
+        unique.add(value);
       }
     });
+    List<String> values = new ArrayList<>(unique);
     values.removeIf(value -> value.length() < MIN_SCRUBBED_LENGTH);
     // Longest first, so a secret containing another is masked whole.
     values.sort(Comparator.comparingInt(String::length).reversed());
@@ -263,6 +296,20 @@ public final class ExecutionEvents {
       scrubbed = scrubbed.replace(secret, Secret.MASK);
     }
     return scrubbed;
+  }
+
+  /**
+   * The observe hook taking an event now, by class name, or null: a pump whose line is not taken
+   * is held up by it rather than by a descendant holding the pipe.
+   */
+  public @Nullable String hookInCall() {
+    ExecHook hook = calling;
+    return hook == null ? null : hook.getClass().getName();
+  }
+
+  /** How many events were dropped because a hook did not return. */
+  public long droppedEvents() {
+    return dropped.get();
   }
 
   /** The first hook failure, or null. */
@@ -278,7 +325,7 @@ public final class ExecutionEvents {
     }
   }
 
-  private synchronized ExecEvent event(
+  private ExecEvent event(
       ExecPhase phase, @Nullable String line, @Nullable Integer exitCode, @Nullable Duration duration,
       @Nullable String note, Map<String, Object> eventTags, @Nullable Long byteCount, @Nullable String operation,
       @Nullable String errorType) {
@@ -286,33 +333,115 @@ public final class ExecutionEvents {
         exitCode, duration, eventTags, note, byteCount, operation, errorType, Objects.requireNonNull(execId));
   }
 
-  private synchronized void deliver(ExecEvent event) {
-    if (exited) {
+  /**
+   * Hands the event to every hook, in order, one event at a time. Output events wait for the hook
+   * before them as long as it takes, which holds the pump and so the process's output; the EXIT
+   * event waits at most {@link #EXIT_WAIT}, because the run must return. When it cannot wait
+   * longer, it and every later event are dropped and counted, and the hook that does not return is
+   * named in the log.
+   */
+  private void deliver(ExecEvent event) {
+    boolean exit = event.phase() == ExecPhase.EXIT;
+    if (!acquire(exit)) {
+      dropped.incrementAndGet();
       return;
     }
-    exited = event.phase() == ExecPhase.EXIT;
     Throwable first = null;
-    for (ExecHook hook : hooks) {
-      try {
-        hook.onEvent(event);
-      } catch (Throwable e) {
-        LOG.atWarn()
-            .setMessage("observe_hook_failed phase={} program={} error={}")
-            .addArgument(() -> event.phase().name().toLowerCase(Locale.ROOT))
-            .addArgument(event.program())
-            .addArgument(() -> e.getClass().getSimpleName())
-            .setCause(e)
-            .log();
-        if (failure == null) {
-          failure = e;
-          first = e;
-        } else if (failure != e) {
-          failure.addSuppressed(e);
+    try {
+      if (exited) {
+        return;
+      }
+      exited = exit;
+      for (ExecHook hook : hooks) {
+        calling = hook;
+        callingPhase = event.phase();
+        try {
+          hook.onEvent(event);
+        } catch (Throwable e) {
+          LOG.atWarn()
+              .setMessage("observe_hook_failed phase={} program={} error={}")
+              .addArgument(() -> event.phase().name().toLowerCase(Locale.ROOT))
+              .addArgument(event.program())
+              .addArgument(() -> e.getClass().getSimpleName())
+              .setCause(e)
+              .log();
+          if (recordFailure(e)) {
+            first = e;
+          }
+        }
+        if (stalled) {
+          LOG.warn("cuprum.observe_hook_returned hook={} phase={} program={}: {} events of this run were dropped "
+              + "while it was blocked", hook.getClass().getName(), lower(event.phase()), event.program(),
+              dropped.get());
+          return;
         }
       }
+    } finally {
+      calling = null;
+      callingPhase = null;
+      delivery.unlock();
     }
     if (first != null) {
       onFailure.accept(first);
     }
+  }
+
+  private boolean acquire(boolean exit) {
+    if (stalled) {
+      return false;
+    }
+    if (delivery.tryLock()) {
+      return true;
+    }
+    long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
+    boolean interrupted = false;
+    try {
+      while (!stalled) {
+        try {
+          if (delivery.tryLock(STALL_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!stalled) {
+              return true;
+            }
+            delivery.unlock();
+            return false;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+        if (exit && System.nanoTime() - deadline >= 0) {
+          stall();
+          return false;
+        }
+      }
+      return false;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void stall() {
+    stalled = true;
+    ExecHook hook = calling;
+    ExecPhase phase = callingPhase;
+    LOG.warn("cuprum.observe_hook_blocked hook={} phase={} program={}: it has not returned for more than {}; the "
+        + "EXIT event and every later event of this run are dropped", hook == null ? "?" : hook.getClass().getName(),
+        phase == null ? "?" : lower(phase), program, EXIT_WAIT);
+  }
+
+  private synchronized boolean recordFailure(Throwable e) {
+    if (failure == null) {
+      failure = e;
+      return true;
+    }
+    if (failure != e) {
+      failure.addSuppressed(e);
+    }
+    return false;
+  }
+
+  private static String lower(ExecPhase phase) {
+    return phase.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -25,12 +25,14 @@ import dev.cuprum.internal.process.Waits;
 import dev.cuprum.internal.run.CommandRun;
 import dev.cuprum.internal.run.ExecutorConfig;
 import dev.cuprum.internal.run.RunContext;
-import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.RunControl;
+import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.RunScope;
 import dev.cuprum.internal.run.StdinBytes;
 import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.Masking;
 import dev.cuprum.internal.util.ReservedTags;
+import dev.cuprum.internal.util.SecretValues;
 import dev.cuprum.internal.util.StageExits;
 import dev.cuprum.micrometer.ExecOutcome;
 import io.micrometer.observation.Observation;
@@ -46,8 +48,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +125,7 @@ public final class PipelineRun {
       SafeCmd stage = stages.get(i);
       Map<String, Object> stageTags = Map.of(ReservedTags.PIPELINE_STAGE_INDEX, i, ReservedTags.PIPELINE_STAGES, count);
       ExecutionEvents stageEvents = ExecutionEvents.of(scope.observeHooks(), config.observations() != null, stage,
-          execution.cwd(), env,
+          stages, execution.cwd(), env,
           ExecutionEvents.tags(stage.project().name(), options.capture(), options.echo(), stageTags, execution.tags()),
           failure -> control.stop(Termination.CANCELLED, failure));
       events.add(stageEvents);
@@ -167,7 +169,15 @@ public final class PipelineRun {
       throw e;
     }
     long started = System.nanoTime();
-    return new Running(execution, scope, events, timeout, processes, started, stdin, piped).finish();
+    List<String> secrets = new ArrayList<>(Masking.sensitiveValues(env));
+    for (SafeCmd stage : stages) {
+      for (int i = 0; i < stage.argv().size(); i++) {
+        if (stage.isSecret(i)) {
+          secrets.addAll(Masking.secretParts(stage.argv().get(i)));
+        }
+      }
+    }
+    return new Running(execution, scope, events, timeout, processes, started, stdin, piped, secrets).finish();
   }
 
   private List<Process> start(List<ProcessBuilder> builders) {
@@ -212,10 +222,13 @@ public final class PipelineRun {
     private @Nullable StreamPump stdout;
     private @Nullable StdinFeeder feeder;
     private @Nullable Integer failureIndex;
+    /** Every stage's secrets and the sensitive environment values: any stage's output may carry them. */
+    private final List<String> secrets;
 
     Running(
         RunContext execution, RunScope scope, List<ExecutionEvents> events, @Nullable Duration timeout,
-        List<Process> processes, long started, byte @Nullable [] stdin, boolean piped) {
+        List<Process> processes, long started, byte @Nullable [] stdin, boolean piped, List<String> secrets) {
+      this.secrets = secrets;
       this.execution = execution;
       this.scope = scope;
       this.events = events;
@@ -290,7 +303,8 @@ public final class PipelineRun {
           String out = last && stdout != null ? stdout.text(execution.charset(), malformed) : null;
           String err = stderr[i] == null ? null : stderr[i].text(execution.charset(), malformed);
           boolean truncated = last && stdout != null && stdout.truncated() || stderr[i] != null && stderr[i].truncated();
-          results.add(new CommandResult(stages.get(i).program(), stages.get(i).argv(), exitCodes[i], pids[i], out, err,
+          results.add(new CommandResult(stages.get(i).program(), SecretValues.attach(stages.get(i).argv(), secrets),
+              exitCodes[i], pids[i], out, err,
               Duration.ofNanos(exitTimes[i] - started), truncated, terminations[i]));
         }
       } catch (RuntimeException e) {
@@ -381,8 +395,11 @@ public final class PipelineRun {
       }
       for (StreamPump pump : pumps) {
         if (!pump.awaitEnd(deadline)) {
-          LOG.warn("cuprum.drain_timeout pipeline={}: an output pipe is still open {} after the stages exited "
-              + "(a descendant holds it); the rest of its output is dropped", commands(), execution.drainTimeout());
+          String hook = events.stream().map(ExecutionEvents::hookInCall).filter(Objects::nonNull).findFirst()
+              .orElse(null);
+          LOG.warn("cuprum.drain_timeout pipeline={}: an output pipe is still open {} after the stages exited ({}); "
+              + "the rest of its output is dropped", commands(), execution.drainTimeout(),
+              hook == null ? "a descendant holds it" : "observe hook " + hook + " has not returned");
           pump.abandon();
         }
       }
@@ -426,7 +443,7 @@ public final class PipelineRun {
       Consumer<String> lines = stageEvents.wantsOutput() ? line -> stageEvents.line(phase, line) : null;
       return StreamPump.of(in, phase == ExecPhase.STDOUT ? "stdout" : "stderr",
           options.capture() ? execution.maxCaptureBytes() : 0, echo, execution.charset(), execution.malformedInput(),
-          lines).start();
+          lines, stageEvents.secretValues()).start();
     }
   }
 

@@ -6,14 +6,17 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Turns a byte stream into lines: decodes incrementally (a multibyte character split across
  * reads arrives whole), ends lines at {@code \n}, {@code \r\n} or {@code \r} (a {@code \r\n}
  * split across reads is one terminator), strips the terminator, and emits a final unterminated
- * line at the end. A line longer than the cap is emitted in pieces of at most the cap, so memory
- * stays bounded whatever the process writes.
+ * line at the end. A line longer than the cap is emitted in pieces of about the cap, so memory
+ * stays bounded whatever the process writes. A piece never ends inside one of the unsplittable
+ * values (the secrets the lines are masked for): it ends before the value, or after it when the
+ * value starts the piece, so each piece can be masked on its own.
  */
 final class LineSplitter {
 
@@ -31,21 +34,32 @@ final class LineSplitter {
   private final CharsetDecoder decoder;
   private final Consumer<String> lines;
   private final int maxLineChars;
+  private final List<String> unsplittable;
+  /** How many chars past a cut must be known to tell whether an unsplittable value spans it. */
+  private final int lookahead;
   private final StringBuilder partial = new StringBuilder();
   private CharBuffer chars = CharBuffer.allocate(0);
   private byte[] carry = new byte[0];
   private boolean skipLineFeed;
 
   LineSplitter(Charset charset, CodingErrorAction malformedInput, Consumer<String> lines) {
-    this(charset, malformedInput, lines, MAX_LINE_CHARS);
+    this(charset, malformedInput, lines, List.of());
   }
 
-  LineSplitter(Charset charset, CodingErrorAction malformedInput, Consumer<String> lines, int maxLineChars) {
+  LineSplitter(Charset charset, CodingErrorAction malformedInput, Consumer<String> lines, List<String> unsplittable) {
+    this(charset, malformedInput, lines, MAX_LINE_CHARS, unsplittable);
+  }
+
+  LineSplitter(
+      Charset charset, CodingErrorAction malformedInput, Consumer<String> lines, int maxLineChars,
+      List<String> unsplittable) {
     // Line events never fail a run for bad bytes; REPORT applies to the captured text only.
     CodingErrorAction action = malformedInput == CodingErrorAction.REPORT ? CodingErrorAction.REPLACE : malformedInput;
     this.decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
     this.lines = lines;
     this.maxLineChars = maxLineChars;
+    this.unsplittable = List.copyOf(unsplittable);
+    this.lookahead = this.unsplittable.stream().mapToInt(String::length).max().orElse(1) - 1;
   }
 
   void feed(byte[] chunk, int offset, int length) {
@@ -71,6 +85,7 @@ final class LineSplitter {
     decoder.flush(chars);
     chars.flip();
     split(chars);
+    emitFullPieces(true);
     if (partial.length() > 0) {
       emit(partial.toString());
       partial.setLength(0);
@@ -122,7 +137,7 @@ final class LineSplitter {
       }
     }
     partial.append(array, lineStart, end - lineStart);
-    emitFullPieces();
+    emitFullPieces(false);
   }
 
   private void endLine(char[] array, int from, int to) {
@@ -131,18 +146,40 @@ final class LineSplitter {
       return;
     }
     partial.append(array, from, to - from);
-    emitFullPieces();
+    emitFullPieces(true);
     emit(partial.toString());
     partial.setLength(0);
   }
 
-  /** Emits the pending line's leading pieces while it is longer than the cap. */
-  private void emitFullPieces() {
-    while (partial.length() > maxLineChars) {
-      int pieceLength = Character.isHighSurrogate(partial.charAt(maxLineChars - 1)) ? maxLineChars - 1 : maxLineChars;
-      emit(partial.substring(0, pieceLength));
-      partial.delete(0, pieceLength);
+  /**
+   * Emits the pending line's leading pieces while it is longer than the cap. Until the line is
+   * {@code complete}, enough chars past the cut are kept to see any unsplittable value across it.
+   */
+  private void emitFullPieces(boolean complete) {
+    while (partial.length() > maxLineChars + (complete ? 0 : lookahead)) {
+      int cut = safeCut(Character.isHighSurrogate(partial.charAt(maxLineChars - 1)) ? maxLineChars - 1 : maxLineChars);
+      emit(partial.substring(0, cut));
+      partial.delete(0, cut);
     }
+  }
+
+  /** {@code cut}, moved before any unsplittable value that spans it, or past one that starts the line. */
+  private int safeCut(int cut) {
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (String value : unsplittable) {
+        int at = partial.indexOf(value, Math.max(0, cut - value.length() + 1));
+        if (at >= 0 && at < cut) {
+          if (at == 0) {
+            return value.length();
+          }
+          cut = at;
+          moved = true;
+        }
+      }
+    }
+    return cut;
   }
 
   private void emit(String line) {

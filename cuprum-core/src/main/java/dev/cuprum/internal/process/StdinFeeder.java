@@ -56,14 +56,25 @@ public final class StdinFeeder implements Runnable {
     return Waits.await(done, deadline);
   }
 
-  /** Stops writing: closes the pipe. */
+  /**
+   * Stops writing and closes the pipe, without waiting. The JDK's stdin stream is buffered and
+   * synchronised: while a write is blocked (a descendant that inherited the pipe holds it open and
+   * never reads), closing it waits for that write. So the close happens on an I/O thread, which
+   * ends with the write, when that reader reads or exits; the run does not wait for it.
+   */
   public void abandon() {
     abandoned = true;
-    try {
-      out.close();
-    } catch (IOException e) {
-      LOG.debug("Closing the stdin pipe of pid {} failed", pid, e);
+    if (done.getCount() == 0) {
+      return;
     }
+    LOG.debug("Abandoning the stdin of pid {}: a reader holds the pipe open without reading", pid);
+    IoThreads.start(() -> {
+      try {
+        out.close();
+      } catch (IOException e) {
+        LOG.debug("Closing the stdin pipe of pid {} failed", pid, e);
+      }
+    });
   }
 
   private boolean write() {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.util.concurrent.CountDownLatch;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,12 +55,14 @@ public final class StreamPump implements Runnable {
    * @param captureLimit the capture limit, or 0 not to capture
    * @param echo where to copy the bytes, or null
    * @param lineSink where to send decoded lines, or null for no line splitting
+   * @param unsplittable values a long line is never cut inside of: the secrets its lines are
+   *     masked for, which must reach the sink whole to be masked
    */
   public static StreamPump of(
       InputStream in, String name, long captureLimit, @Nullable OutputStream echo, Charset charset,
-      CodingErrorAction malformedInput, @Nullable Consumer<String> lineSink) {
+      CodingErrorAction malformedInput, @Nullable Consumer<String> lineSink, List<String> unsplittable) {
     return new StreamPump(in, name, captureLimit > 0 ? new CaptureBuffer(captureLimit) : null, echo,
-        lineSink == null ? null : new LineSplitter(charset, malformedInput, lineSink));
+        lineSink == null ? null : new LineSplitter(charset, malformedInput, lineSink, unsplittable));
   }
 
   /** Starts pumping on an I/O thread. */

@@ -19,6 +19,8 @@ import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
 import dev.cuprum.internal.util.EnvironmentOverlay;
+import dev.cuprum.internal.util.Masking;
+import dev.cuprum.internal.util.SecretValues;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.CodingErrorAction;
@@ -66,7 +68,8 @@ public final class CommandRun {
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
     ExecObservations observations = config.observations();
-    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), observations != null, cmd, execution.cwd(), env,
+    ExecutionEvents events = ExecutionEvents.of(scope.observeHooks(), observations != null, cmd, List.of(cmd),
+        execution.cwd(), env,
         ExecutionEvents.tags(cmd.project().name(), options.capture(), options.echo(), Map.of(), execution.tags()),
         failure -> control.stop(Termination.CANCELLED, failure));
 
@@ -94,13 +97,22 @@ public final class CommandRun {
       builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
       builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
       builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-      process = Launcher.start(config.launcher(), builder, cmd);
+      process = control.startUnlessStopped(() -> Launcher.start(config.launcher(), builder, cmd));
     } catch (RuntimeException | Error e) {
       events.notStarted(e);
       throw e;
     }
+    if (process == null) {
+      RuntimeException refused = control.stopReason() == Termination.TIMEOUT
+          ? new TimeoutExpiredException(cmd.maskedArgvWithProgram(), control.timeoutLimit(timeout), null, null)
+          : control.stopCause() != null ? asUnchecked(control.stopCause()) : cancelled(null);
+      events.notStarted(refused);
+      control.restoreInterrupt();
+      throw refused;
+    }
     long started = System.nanoTime();
-    return new Running(execution, events, scope, timeout, process, started, stdin, piped).finish();
+    return new Running(execution, events, scope, timeout, process, started, stdin, piped, Masking.sensitiveValues(env))
+        .finish();
   }
 
   /** The state of a started process, until its result. */
@@ -117,10 +129,12 @@ public final class CommandRun {
     private @Nullable StreamPump stdout;
     private @Nullable StreamPump stderr;
     private @Nullable StdinFeeder feeder;
+    private final List<String> sensitiveValues;
 
     Running(
         RunContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
-        long started, byte @Nullable [] stdin, boolean piped) {
+        long started, byte @Nullable [] stdin, boolean piped, List<String> sensitiveValues) {
+      this.sensitiveValues = sensitiveValues;
       this.execution = execution;
       this.events = events;
       this.scope = scope;
@@ -171,7 +185,8 @@ public final class CommandRun {
         throw e;
       }
       boolean truncated = stdout != null && stdout.truncated() || stderr != null && stderr.truncated();
-      CommandResult result = new CommandResult(cmd.program(), cmd.argv(), exitCode, pid, out, err, duration, truncated,
+      CommandResult result = new CommandResult(cmd.program(),
+          SecretValues.attach(cmd.argv(), sensitiveValues), exitCode, pid, out, err, duration, truncated,
           termination);
       Throwable stopCause = control.stopCause();
       RuntimeException ended = switch (termination) {
@@ -208,9 +223,10 @@ public final class CommandRun {
     private void drain(long deadline) {
       for (StreamPump pump : new StreamPump[] {stdout, stderr}) {
         if (pump != null && !pump.awaitEnd(deadline)) {
-          LOG.warn("cuprum.drain_timeout pid={} program={}: an output pipe is still open {} after exit "
-              + "(a descendant holds it); the rest of its output is dropped", pid, cmd.program(),
-              execution.drainTimeout());
+          String hook = events.hookInCall();
+          LOG.warn("cuprum.drain_timeout pid={} program={}: an output pipe is still open {} after exit ({}); the "
+              + "rest of its output is dropped", pid, cmd.program(), execution.drainTimeout(),
+              hook == null ? "a descendant holds it" : "observe hook " + hook + " has not returned");
           pump.abandon();
         }
       }
@@ -224,7 +240,7 @@ public final class CommandRun {
       Consumer<String> lines = events.wantsOutput() ? line -> events.line(phase, line) : null;
       return StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
           phase.name().toLowerCase(Locale.ROOT), options.capture() ? execution.maxCaptureBytes() : 0, echo,
-          execution.charset(), execution.malformedInput(), lines).start();
+          execution.charset(), execution.malformedInput(), lines, events.secretValues()).start();
     }
 
     private int exitValue() {

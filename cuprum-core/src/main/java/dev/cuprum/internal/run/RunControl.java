@@ -5,6 +5,7 @@ import dev.cuprum.internal.process.Waits;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,59 @@ public final class RunControl {
   private @Nullable Throwable stopCause;
   private @Nullable Duration timeoutLimit;
   private boolean interruptedByCaller;
+  private boolean processStarted;
+  private final long startDeadline;
+  private final @Nullable Duration startLimit;
+
+  /** A control for a run that may start whenever it is ready. */
+  public RunControl() {
+    this.startDeadline = 0;
+    this.startLimit = null;
+  }
+
+  private RunControl(long startDeadline, Duration startLimit) {
+    this.startDeadline = startDeadline;
+    this.startLimit = startLimit;
+  }
+
+  /**
+   * A control for a run that must not start once {@code deadline} has passed: a batch member,
+   * whose batch timeout {@code limit} elapses then.
+   *
+   * @param deadline a {@link System#nanoTime()} value
+   */
+  public static RunControl startingBefore(long deadline, Duration limit) {
+    return new RunControl(deadline, Objects.requireNonNull(limit, "limit"));
+  }
+
+  /**
+   * Starts the process unless the run was asked to end or its start deadline passed. The check
+   * and the start hold the lock {@link #stop} takes, so a stop either comes first, and nothing
+   * starts, or comes after and finds a process to end: no process starts after a stop.
+   *
+   * @return the started process, or null when it must not start; {@link #stopReason()} says why
+   */
+  public <T> @Nullable T startUnlessStopped(Supplier<T> start) {
+    synchronized (lock) {
+      if (stopReason == null && startLimit != null && System.nanoTime() - startDeadline >= 0) {
+        stopReason = Termination.TIMEOUT;
+        timeoutLimit = startLimit;
+      }
+      if (stopReason != null) {
+        return null;
+      }
+      T started = start.get();
+      processStarted = true;
+      return started;
+    }
+  }
+
+  /** Whether {@link #startUnlessStopped} started the process. */
+  public boolean processStarted() {
+    synchronized (lock) {
+      return processStarted;
+    }
+  }
 
   /**
    * Asks the run to end. The first request wins; later ones are ignored.

@@ -19,7 +19,7 @@ class LineSplitterTest {
 
   private static List<String> split(Charset charset, int maxLine, byte[]... chunks) {
     List<String> lines = new ArrayList<>();
-    LineSplitter splitter = new LineSplitter(charset, CodingErrorAction.REPLACE, lines::add, maxLine);
+    LineSplitter splitter = new LineSplitter(charset, CodingErrorAction.REPLACE, lines::add, maxLine, List.of());
     for (byte[] chunk : chunks) {
       splitter.feed(chunk, 0, chunk.length);
     }

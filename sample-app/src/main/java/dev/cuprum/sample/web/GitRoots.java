@@ -1,23 +1,24 @@
 package dev.cuprum.sample.web;
 
+import dev.cuprum.builders.InvalidPathException;
 import dev.cuprum.builders.PathRejection;
 import dev.cuprum.builders.SafePath;
 import dev.cuprum.sample.config.SampleProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * The directories {@code sample.git.roots} lets git status look at: each root and everything
- * below it, compared by real path, so that neither {@code ..} nor a symbolic link can lead
- * outside them. The repository of a directory is looked for here too, never above its root, so
+ * below it, as {@link SafePath#within(Path, String)} confines them, so that neither {@code ..}
+ * nor a symbolic link can lead outside them. The repository of a directory is looked for here too, never above its root, so
  * that a directory that is no repository cannot report one that encloses the root.
  */
 @Component
@@ -52,10 +53,11 @@ final class GitRoots {
   }
 
   /**
-   * The real path of a requested directory under one of the roots.
+   * The real path of a requested directory under one of the roots, confined by
+   * {@link SafePath#within(Path, String)}.
    *
    * @throws BadRequestException when the path is missing, not absolute, contains {@code ..}
-   *     segments, does not exist, is not a directory, or resolves outside every root
+   *     segments, resolves outside every root, does not exist or is not a directory
    */
   Path resolve(@Nullable String dir) {
     if (dir == null) {
@@ -65,21 +67,23 @@ final class GitRoots {
     if (rejection != null) {
       throw new BadRequestException("dir " + reason(rejection));
     }
-    Path real;
-    try {
-      real = Path.of(SafePath.of(dir).value()).toRealPath();
-    } catch (NoSuchFileException e) {
+    Path real = roots.stream().map(root -> confined(root, dir)).filter(Objects::nonNull).findFirst()
+        .orElseThrow(() -> new BadRequestException("dir " + dir + " is outside the configured git roots"));
+    if (!Files.exists(real)) {
       throw new BadRequestException("dir " + dir + " does not exist");
-    } catch (IOException e) {
-      throw new BadRequestException("dir " + dir + " cannot be read: " + e.getClass().getSimpleName());
     }
     if (!Files.isDirectory(real)) {
       throw new BadRequestException("dir " + dir + " is not a directory");
     }
-    if (roots.stream().noneMatch(real::startsWith)) {
-      throw new BadRequestException("dir " + dir + " is outside the configured git roots");
-    }
     return real;
+  }
+
+  private static @Nullable Path confined(Path root, String dir) {
+    try {
+      return Path.of(SafePath.within(root, dir).value());
+    } catch (InvalidPathException outside) {
+      return null;
+    }
   }
 
   /**
@@ -125,6 +129,7 @@ final class GitRoots {
       case NUL -> "must not contain NUL characters";
       case PARENT_SEGMENT -> "must not contain '..' segments";
       case DRIVE_LETTER, NOT_ABSOLUTE, REMOTE_LOCATION, LEADING_DASH -> "must be an absolute path";
+      case OUTSIDE_ROOT -> "is outside the configured git roots";
     };
   }
 }
