@@ -1,20 +1,27 @@
 package dev.cuprum.test;
 
+import dev.cuprum.ProgramCatalogue;
+import java.util.Objects;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives each test a fresh {@link FakeCommandExecutor} for the default catalogue, as a parameter of
- * the test method (or of a {@code @BeforeEach} method, which gets the same one), and calls
+ * Gives each test a fresh {@link FakeCommandExecutor}, as a parameter of the test method (or of a
+ * {@code @BeforeEach} method, which gets the same one), and calls
  * {@link FakeCommandExecutor#verify()} after the test, so an expectation never met fails it.
  *
  * <pre>{@code
- * @ExtendWith(FakeCommandExecutorExtension.class)
+ * @ExtendWith(FakeCommandExecutorExtension.class)           // the default catalogue
  * class ReleaseNotesTest {
  *   @Test
  *   void listsTheTags(FakeCommandExecutor executor) { ... }
+ * }
+ *
+ * class ThumbnailsTest {
+ *   @RegisterExtension                                    // the application's catalogue
+ *   static FakeCommandExecutorExtension fakes = new FakeCommandExecutorExtension(CATALOGUE);
  * }
  * }</pre>
  */
@@ -22,6 +29,18 @@ public final class FakeCommandExecutorExtension implements ParameterResolver, Af
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(FakeCommandExecutorExtension.class);
+
+  private final ProgramCatalogue catalogue;
+
+  /** Fakes for the default catalogue. */
+  public FakeCommandExecutorExtension() {
+    this(ProgramCatalogue.defaults());
+  }
+
+  /** Fakes that allow the catalogue's programs. */
+  public FakeCommandExecutorExtension(ProgramCatalogue catalogue) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -47,8 +66,8 @@ public final class FakeCommandExecutorExtension implements ParameterResolver, Af
     }
   }
 
-  private static FakeCommandExecutor fake(ExtensionContext context) {
+  private FakeCommandExecutor fake(ExtensionContext context) {
     return context.getStore(NAMESPACE).getOrComputeIfAbsent(FakeCommandExecutor.class,
-        type -> FakeCommandExecutor.create(), FakeCommandExecutor.class);
+        type -> FakeCommandExecutor.create(catalogue), FakeCommandExecutor.class);
   }
 }
