@@ -13,6 +13,7 @@ import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
 import dev.cuprum.internal.DefaultCommandExecutor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,6 +77,32 @@ public final class FakeCommandExecutor implements CommandExecutor {
     configure.accept(builder);
     builder.pinPrograms(false);
     return new FakeCommandExecutor(builder.build(), launcher, expectations);
+  }
+
+  /**
+   * An executor that runs real commands through {@code real} and writes each one's reply (exit
+   * code, stdout, stderr) to {@code fixture}, the arguments and the output masked with every secret
+   * the run knew; {@link #replaying} serves them back. The file is rewritten after every command.
+   */
+  public static CommandExecutor recording(CommandExecutor real, Path fixture) {
+    return new RecordingCommandExecutor(Objects.requireNonNull(real, "real"), Objects.requireNonNull(fixture, "fixture"));
+  }
+
+  /**
+   * A fake that answers the commands {@link #recording} wrote to {@code fixture}, each recorded
+   * reply once and in order, matching a command by its program and its masked arguments.
+   *
+   * @throws IllegalArgumentException naming the line when the file is not a fixture
+   */
+  public static FakeCommandExecutor replaying(Path fixture, ProgramCatalogue catalogue) {
+    FakeCommandExecutor fake = create(catalogue);
+    for (Fixture.Entry entry : Fixture.read(fixture)) {
+      fake.expectations.add(Program.of(entry.program()), entry.argv(), cmd -> cmd.program().name().equals(entry.program())
+          && cmd.maskedArgvWithProgram().subList(1, cmd.argv().size() + 1).equals(entry.argv()),
+          entry.program() + " " + entry.argv() + " from " + fixture.getFileName())
+          .times(1).respond(Reply.exit(entry.exitCode()).stdout(entry.stdout()).stderr(entry.stderr()));
+    }
+    return fake;
   }
 
   /** A fake around an executor that starts its processes with {@code launcher}. */
