@@ -15,6 +15,7 @@ module dev.cuprum {
   // Cuprum's test support runs the real executor with a process launcher that starts no process.
   exports dev.cuprum.internal to dev.cuprum.test;
   exports dev.cuprum.internal.process to dev.cuprum.test;
+  exports dev.cuprum.internal.util to dev.cuprum.test;
 
   requires transitive micrometer.observation;
   requires transitive micrometer.commons;

@@ -24,7 +24,7 @@ final class Argv extends AbstractList<String> implements RandomAccess, Serializa
   private static final Argv EMPTY = new Argv(new String[0], new BitSet());
 
   static {
-    SecretValues.install(Argv::alsoMasking);
+    SecretValues.install(Argv::alsoMasking, (argv, text) -> copyOf(argv).maskSecretsIn(text));
   }
 
   private final String[] values;

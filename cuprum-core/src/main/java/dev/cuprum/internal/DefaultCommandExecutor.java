@@ -70,6 +70,19 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     return new Builder(Objects.requireNonNull(launcher, "launcher"));
   }
 
+  /**
+   * Makes a builder of this executor start its processes with {@code launcher}: for Cuprum's test
+   * support, which swaps the launcher of a builder an application has configured.
+   *
+   * @throws IllegalArgumentException when the builder is not one of this executor's
+   */
+  public static void useLauncher(CommandExecutor.Builder builder, ProcessLauncher launcher) {
+    if (!(builder instanceof Builder own)) {
+      throw new IllegalArgumentException("Not a builder of Cuprum's executor: " + builder.getClass().getName());
+    }
+    own.launcher = Objects.requireNonNull(launcher, "launcher");
+  }
+
   @Override
   public ProgramCatalogue catalogue() {
     return config.catalogue();
@@ -191,7 +204,7 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     private ObservationOptions observationOptions = ObservationOptions.defaults();
     private boolean pinPrograms;
     private boolean shutdownHook;
-    private final ProcessLauncher launcher;
+    private ProcessLauncher launcher;
 
     private Builder(ProcessLauncher launcher) {
       this.launcher = launcher;

@@ -12,12 +12,20 @@ import java.util.function.BiFunction;
 public final class SecretValues {
 
   private static volatile BiFunction<List<String>, Collection<String>, List<String>> attach = (argv, values) -> argv;
+  private static volatile BiFunction<List<String>, String, String> mask = (argv, text) -> text;
 
   private SecretValues() {}
 
   /** Called once, by the argv type as it loads. */
-  public static void install(BiFunction<List<String>, Collection<String>, List<String>> attacher) {
+  public static void install(BiFunction<List<String>, Collection<String>, List<String>> attacher,
+      BiFunction<List<String>, String, String> masker) {
     attach = attacher;
+    mask = masker;
+  }
+
+  /** {@code text} with every secret {@code argv} knows (see {@link #attach}) masked. */
+  public static String maskIn(List<String> argv, String text) {
+    return mask.apply(argv, text);
   }
 
   /** {@code argv}, unchanged as a list, that also hides {@code values} in the texts made from it. */
