@@ -3,6 +3,7 @@ package dev.cuprum.internal.pipeline;
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
 import dev.cuprum.NonZeroExitException;
+import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProcessStartException;
@@ -29,6 +30,7 @@ import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.RunScope;
 import dev.cuprum.internal.run.StdinBytes;
+import dev.cuprum.internal.run.Stdio;
 import dev.cuprum.internal.util.EnvironmentOverlay;
 import dev.cuprum.internal.util.Masking;
 import dev.cuprum.internal.util.ReservedTags;
@@ -115,7 +117,11 @@ public final class PipelineRun {
 
   private PipelineResult run(CuprumContext context) {
     RunContext execution = config.contextFor(options.context());
-    byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
+    if (options.stderrFile() != null || options.mergeStderr()) {
+      throw new InvalidArgumentException("A pipeline takes no stderrFile and no mergeStderr: each stage's stderr is its "
+          + "own; run a stage as sh -c '... 2>&1' to merge it");
+    }
+    Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()));
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
@@ -141,7 +147,6 @@ public final class PipelineRun {
       throw new CommandCancelledException(commands(), null);
     }
 
-    boolean piped = options.capture() || options.echo();
     ExecObservations observations = config.observations();
     List<Process> processes;
     try {
@@ -155,12 +160,12 @@ public final class PipelineRun {
         }
         ProcessBuilder builder = Launcher.builder(stages.get(i), config.programPaths(), execution.cwd(), stageEnv);
         if (i == 0) {
-          builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
+          builder.redirectInput(stdio.input());
         }
         if (i == count - 1) {
-          builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+          builder.redirectOutput(stdio.output());
         }
-        builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+        builder.redirectError(stdio.error());
         builders.add(builder);
       }
       processes = start(builders);
@@ -177,7 +182,7 @@ public final class PipelineRun {
         }
       }
     }
-    return new Running(execution, scope, events, timeout, processes, started, stdin, piped, secrets).finish();
+    return new Running(execution, scope, events, timeout, processes, started, stdio, secrets).finish();
   }
 
   private List<Process> start(List<ProcessBuilder> builders) {
@@ -227,7 +232,7 @@ public final class PipelineRun {
 
     Running(
         RunContext execution, RunScope scope, List<ExecutionEvents> events, @Nullable Duration timeout,
-        List<Process> processes, long started, byte @Nullable [] stdin, boolean piped, List<String> secrets) {
+        List<Process> processes, long started, Stdio stdio, List<String> secrets) {
       this.secrets = secrets;
       this.execution = execution;
       this.scope = scope;
@@ -256,18 +261,19 @@ public final class PipelineRun {
             Waits.waitFor(process);
             exits.add(index);
           });
-          if (piped) {
+          if (stdio.pumpsError()) {
             stderr[i] = pump(process.getErrorStream(), ExecPhase.STDERR, events.get(i), execution.stderrSink(),
                 System.err);
           }
         }
         Process last = processes.get(count - 1);
-        if (piped) {
+        if (stdio.pumpsOutput()) {
           stdout = pump(last.getInputStream(), ExecPhase.STDOUT, events.get(count - 1), execution.stdoutSink(),
               System.out);
         }
-        if (stdin != null) {
-          feeder = new StdinFeeder(processes.get(0).getOutputStream(), stdin, events.get(0), pids[0]).start();
+        if (stdio.feedsStdin()) {
+          feeder = new StdinFeeder(processes.get(0).getOutputStream(), stdio.payload(), stdio.source(), events.get(0),
+              pids[0]).start();
         }
       } catch (RuntimeException | Error e) {
         config.launcher().terminate(processes, execution.cancelGrace());

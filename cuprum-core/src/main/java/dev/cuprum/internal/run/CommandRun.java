@@ -63,7 +63,7 @@ public final class CommandRun {
     CuprumContext context = CuprumContext.current();
     config.checkAllowed(cmd, context);
     RunContext execution = config.contextFor(options.context());
-    byte[] stdin = StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput());
+    Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()));
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
@@ -90,13 +90,10 @@ public final class CommandRun {
       events.attach(observation);
       childEnv = EnvironmentOverlay.merge(observation.traceEnvironment(), env);
     }
-    boolean piped = options.capture() || options.echo();
     Process process;
     try {
       ProcessBuilder builder = Launcher.builder(cmd, config.programPaths(), execution.cwd(), childEnv);
-      builder.redirectInput(stdin == null ? Launcher.EMPTY_STDIN : ProcessBuilder.Redirect.PIPE);
-      builder.redirectOutput(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
-      builder.redirectError(piped ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.DISCARD);
+      stdio.applyTo(builder);
       process = control.startUnlessStopped(() -> Launcher.start(config.launcher(), builder, cmd));
     } catch (RuntimeException | Error e) {
       events.notStarted(e);
@@ -111,7 +108,7 @@ public final class CommandRun {
       throw refused;
     }
     long started = System.nanoTime();
-    return new Running(execution, events, scope, timeout, process, started, stdin, piped, Masking.sensitiveValues(env))
+    return new Running(execution, events, scope, timeout, process, started, stdio, Masking.sensitiveValues(env))
         .finish();
   }
 
@@ -133,7 +130,7 @@ public final class CommandRun {
 
     Running(
         RunContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
-        long started, byte @Nullable [] stdin, boolean piped, List<String> sensitiveValues) {
+        long started, Stdio stdio, List<String> sensitiveValues) {
       this.sensitiveValues = sensitiveValues;
       this.execution = execution;
       this.events = events;
@@ -145,12 +142,14 @@ public final class CommandRun {
       this.activeKey = config.activeRuns().add(cmd, pid);
       events.start(pid);
       try {
-        if (piped) {
+        if (stdio.pumpsOutput()) {
           stdout = pump(ExecPhase.STDOUT, execution.stdoutSink(), System.out);
+        }
+        if (stdio.pumpsError()) {
           stderr = pump(ExecPhase.STDERR, execution.stderrSink(), System.err);
         }
-        if (stdin != null) {
-          feeder = new StdinFeeder(process.getOutputStream(), stdin, events, pid).start();
+        if (stdio.feedsStdin()) {
+          feeder = new StdinFeeder(process.getOutputStream(), stdio.payload(), stdio.source(), events, pid).start();
         }
       } catch (RuntimeException | Error e) {
         config.launcher().terminate(List.of(process), execution.cancelGrace());

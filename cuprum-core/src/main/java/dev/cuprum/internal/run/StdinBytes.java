@@ -16,7 +16,8 @@ public final class StdinBytes {
   private StdinBytes() {}
 
   /**
-   * The payload of the input, or null when there is none (the process reads an empty stdin).
+   * The payload of text or bytes, or null when there is none: no input (the process reads an
+   * empty stdin), or a stream or a file, which are not read into memory.
    * Text is encoded before anything runs, so an encoding error starts nothing.
    *
    * @param unmappable what to do with characters the charset cannot encode
@@ -24,7 +25,7 @@ public final class StdinBytes {
    *     {@link CodingErrorAction#REPORT}
    */
   public static byte @Nullable [] of(@Nullable StdinInput input, Charset charset, CodingErrorAction unmappable) {
-    if (input == null) {
+    if (input == null || input.stream() != null || input.file() != null) {
       return null;
     }
     String text = input.text();
