@@ -80,6 +80,17 @@ public interface CommandExecutor extends AutoCloseable {
    */
   CompletableFuture<CommandResult> runAsync(SafeCmd cmd, RunOptions options);
 
+  /**
+   * Starts a command whose output the caller reads while it runs (see {@link RunningProcess}).
+   * The allowlist, stdin checks, before hooks and the spawn happen on the calling thread, and their
+   * failures are thrown here; the rest of the run happens as the process runs. The run's timeout
+   * starts now.
+   *
+   * @throws ForbiddenProgramException when the program may not run
+   * @throws ExecutorShutdownException when the executor has shut down
+   */
+  RunningProcess start(SafeCmd cmd, RunOptions options);
+
   /** Runs a pipeline with {@link RunOptions#defaults()}. */
   PipelineResult run(Pipeline pipeline);
 

@@ -17,17 +17,22 @@ public final class StdinInput {
   private final byte @Nullable [] bytes;
   private final @Nullable InputStream stream;
   private final @Nullable Path file;
+  private final boolean pipe;
 
-  private StdinInput(@Nullable String text, byte @Nullable [] bytes, @Nullable InputStream stream, @Nullable Path file) {
+  private StdinInput(
+      @Nullable String text, byte @Nullable [] bytes, @Nullable InputStream stream, @Nullable Path file, boolean pipe) {
     this.text = text;
     this.bytes = bytes;
     this.stream = stream;
     this.file = file;
+    this.pipe = pipe;
   }
 
   private StdinInput(@Nullable String text, byte @Nullable [] bytes) {
-    this(text, bytes, null, null);
+    this(text, bytes, null, null, false);
   }
+
+  private static final StdinInput PIPE = new StdinInput(null, null, null, null, true);
 
   /** Text, encoded with the {@link ExecutionContext#charset()} of the run. */
   public static StdinInput text(String text) {
@@ -45,7 +50,7 @@ public final class StdinInput {
    * the run. A stream can be read once, so an input made from one serves one run.
    */
   public static StdinInput stream(InputStream in) {
-    return new StdinInput(null, null, Objects.requireNonNull(in, "in"), null);
+    return new StdinInput(null, null, Objects.requireNonNull(in, "in"), null, false);
   }
 
   /**
@@ -54,7 +59,20 @@ public final class StdinInput {
    * anything starts.
    */
   public static StdinInput file(Path file) {
-    return new StdinInput(null, null, null, Objects.requireNonNull(file, "file"));
+    return new StdinInput(null, null, null, Objects.requireNonNull(file, "file"), false);
+  }
+
+  /**
+   * A pipe the caller writes while the process runs, through {@link RunningProcess#stdin()}; only
+   * for {@link CommandExecutor#start(SafeCmd, RunOptions)}.
+   */
+  public static StdinInput pipe() {
+    return PIPE;
+  }
+
+  /** Whether this is {@link #pipe()}. */
+  public boolean isPipe() {
+    return pipe;
   }
 
   /** The stream given to {@link #stream(InputStream)}, or null. */
@@ -84,6 +102,9 @@ public final class StdinInput {
     }
     if (bytes != null) {
       return "StdinInput[bytes, " + bytes.length + " bytes]";
+    }
+    if (pipe) {
+      return "StdinInput[pipe]";
     }
     return stream != null ? "StdinInput[stream]" : "StdinInput[file " + file + "]";
   }

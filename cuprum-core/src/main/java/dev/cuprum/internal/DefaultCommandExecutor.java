@@ -10,6 +10,7 @@ import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProgramLocator;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
+import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
 import dev.cuprum.concurrent.ConcurrentConfig;
@@ -18,8 +19,8 @@ import dev.cuprum.context.AfterHook;
 import dev.cuprum.context.BeforeHook;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.internal.batch.BatchRun;
-import dev.cuprum.internal.pipeline.PipelineRun;
 import dev.cuprum.internal.observation.ExecObservations;
+import dev.cuprum.internal.pipeline.PipelineRun;
 import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import dev.cuprum.internal.run.ActiveRuns;
@@ -112,6 +113,21 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     } finally {
       entry.close();
     }
+  }
+
+  @Override
+  public RunningProcess start(SafeCmd cmd, RunOptions options) {
+    RunControl control = new RunControl();
+    InFlight.Entry entry = enter(() -> "Command " + cmd.maskedArgvWithProgram(), control);
+    RunningProcess process;
+    try {
+      process = command(cmd, options, control).start();
+    } catch (RuntimeException | Error e) {
+      entry.close();
+      throw e;
+    }
+    process.onExit().whenComplete((result, failure) -> entry.close());
+    return process;
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
+import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
@@ -190,6 +191,21 @@ public final class FakeCommandExecutor implements CommandExecutor {
     }
     future.whenComplete((result, failure) -> launcher.forget(cmd));
     return future;
+  }
+
+  /** Starts a fake process: its reply's stdout and stderr are there to read at once. */
+  @Override
+  public RunningProcess start(SafeCmd cmd, RunOptions options) {
+    announce(List.of(cmd), options);
+    RunningProcess process;
+    try {
+      process = delegate.start(cmd, options);
+    } catch (RuntimeException | Error e) {
+      launcher.forget(cmd);
+      throw e;
+    }
+    process.onExit().whenComplete((result, failure) -> launcher.forget(cmd));
+    return process;
   }
 
   @Override

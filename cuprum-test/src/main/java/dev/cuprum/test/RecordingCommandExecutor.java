@@ -8,6 +8,7 @@ import dev.cuprum.PipelineResult;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
+import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
@@ -65,6 +66,14 @@ final class RecordingCommandExecutor implements CommandExecutor {
     CompletableFuture<CommandResult> future = real.runAsync(cmd, options);
     future.thenAccept(this::record);
     return future;
+  }
+
+  /** Starts a real process; the reply recorded is the result, which holds the output not taken. */
+  @Override
+  public RunningProcess start(SafeCmd cmd, RunOptions options) {
+    RunningProcess process = real.start(cmd, options);
+    process.onExit().thenAccept(this::record);
+    return process;
   }
 
   @Override

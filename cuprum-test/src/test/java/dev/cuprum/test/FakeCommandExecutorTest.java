@@ -13,6 +13,7 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
+import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
 import dev.cuprum.TimeoutExpiredException;
@@ -38,6 +39,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The fake keeps the real executor's contract: each test shows one part of it. */
@@ -172,6 +174,17 @@ class FakeCommandExecutorTest {
 
     assertThatThrownBy(running::join).isInstanceOf(CancellationException.class);
     await().atMost(Duration.ofSeconds(10)).until(() -> executor.runningCommands().isEmpty());
+  }
+
+  @Test
+  void startStreamsTheRepliesStdout() {
+    executor.on(FFMPEG, "-progress", "-").respond(Reply.exit(0).stdout("frame=1\nframe=2\nprogress=end\n"));
+
+    try (RunningProcess process = executor.start(cmd(FFMPEG, "-progress", "-"), RunOptions.defaults());
+        Stream<String> lines = process.stdoutLines()) {
+      assertThat(lines).containsExactly("frame=1", "frame=2", "progress=end");
+      assertThat(process.await().exitCode()).isZero();
+    }
   }
 
   @Test

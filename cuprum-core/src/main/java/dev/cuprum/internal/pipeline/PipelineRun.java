@@ -2,8 +2,8 @@ package dev.cuprum.internal.pipeline;
 
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
-import dev.cuprum.NonZeroExitException;
 import dev.cuprum.InvalidArgumentException;
+import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProcessStartException;
@@ -121,7 +121,8 @@ public final class PipelineRun {
       throw new InvalidArgumentException("A pipeline takes no stderrFile and no mergeStderr: each stage's stderr is its "
           + "own; run a stage as sh -c '... 2>&1' to merge it");
     }
-    Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()));
+    Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()),
+        false);
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);

@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.util.concurrent.CountDownLatch;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +37,7 @@ public final class StreamPump implements Runnable {
   private volatile @Nullable OutputStream echo;
   private volatile boolean abandoned;
   private volatile @Nullable IOException failure;
+  private volatile @Nullable OutputChannel channel;
 
   private StreamPump(
       InputStream in, String name, @Nullable CaptureBuffer capture, @Nullable OutputStream echo,
@@ -65,6 +66,12 @@ public final class StreamPump implements Runnable {
         lineSink == null ? null : new LineSplitter(charset, malformedInput, lineSink, unsplittable));
   }
 
+  /** Hands the bytes to {@code channel} too, for a caller who takes the stream; set before {@link #start}. */
+  public StreamPump into(OutputChannel channel) {
+    this.channel = channel;
+    return this;
+  }
+
   /** Starts pumping on an I/O thread. */
   public StreamPump start() {
     IoThreads.start(this);
@@ -81,8 +88,13 @@ public final class StreamPump implements Runnable {
           capture.append(chunk, 0, read);
         }
         echo(chunk, read);
+        // Events first: a reader that sees a line has had its event sent, so none comes after EXIT.
         if (lines != null) {
           lines.feed(chunk, 0, read);
+        }
+        OutputChannel taker = channel;
+        if (taker != null) {
+          taker.write(chunk, read);
         }
         if (read == chunk.length && chunk.length < CHUNK_SIZE) {
           chunk = new byte[CHUNK_SIZE];
@@ -97,6 +109,10 @@ public final class StreamPump implements Runnable {
       }
     } finally {
       closeQuietly();
+      OutputChannel taker = channel;
+      if (taker != null) {
+        taker.end();
+      }
       done.countDown();
     }
   }
@@ -115,6 +131,10 @@ public final class StreamPump implements Runnable {
   public void abandon() {
     abandoned = true;
     closeQuietly();
+    OutputChannel taker = channel;
+    if (taker != null) {
+      taker.end();
+    }
   }
 
   /** The captured text, or null when the pump does not capture. */

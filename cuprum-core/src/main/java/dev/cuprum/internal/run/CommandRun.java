@@ -3,8 +3,10 @@ package dev.cuprum.internal.run;
 import dev.cuprum.CommandCancelledException;
 import dev.cuprum.CommandResult;
 import dev.cuprum.CuprumException;
+import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.NonZeroExitException;
 import dev.cuprum.RunOptions;
+import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
 import dev.cuprum.TimeoutExpiredException;
@@ -15,6 +17,7 @@ import dev.cuprum.events.ExecPhase;
 import dev.cuprum.internal.events.ExecutionEvents;
 import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.process.Launcher;
+import dev.cuprum.internal.process.OutputChannel;
 import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
@@ -60,10 +63,32 @@ public final class CommandRun {
 
   /** Runs the command on the calling thread and returns once it has exited and drained. */
   public CommandResult execute() {
+    if (options.stdin() != null && options.stdin().isPipe()) {
+      throw new InvalidArgumentException("StdinInput.pipe() is written through RunningProcess.stdin(): start the "
+          + "command with CommandExecutor.start");
+    }
+    return spawn(false).finish();
+  }
+
+  /**
+   * Starts the command on the calling thread (allowlist, PLAN, before hooks and the spawn happen
+   * here, and their failures are thrown here) and finishes it on an I/O thread, while the caller
+   * reads its output.
+   */
+  public RunningProcess start() {
+    Objects.requireNonNull(cmd, "cmd");
+    Running running = spawn(true);
+    return new StartedProcess(cmd, running.pid, running, running::finish, control, options.stdin() != null
+        && options.stdin().isPipe() ? running.process.getOutputStream() : null, running.execution.charset(),
+        running::stdinClosed);
+  }
+
+  private Running spawn(boolean streaming) {
     CuprumContext context = CuprumContext.current();
     config.checkAllowed(cmd, context);
     RunContext execution = config.contextFor(options.context());
-    Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()));
+    Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()),
+        streaming);
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
@@ -108,12 +133,12 @@ public final class CommandRun {
       throw refused;
     }
     long started = System.nanoTime();
-    return new Running(execution, events, scope, timeout, process, started, stdio, Masking.sensitiveValues(env))
-        .finish();
+    return new Running(execution, events, scope, timeout, process, started, stdio, Masking.sensitiveValues(env),
+        streaming);
   }
 
   /** The state of a started process, until its result. */
-  private final class Running {
+  private final class Running implements StartedProcess.Channels {
 
     private final RunContext execution;
     private final ExecutionEvents events;
@@ -127,11 +152,16 @@ public final class CommandRun {
     private @Nullable StreamPump stderr;
     private @Nullable StdinFeeder feeder;
     private final List<String> sensitiveValues;
+    private final @Nullable OutputChannel stdoutChannel;
+    private final @Nullable OutputChannel stderrChannel;
 
     Running(
         RunContext execution, ExecutionEvents events, RunScope scope, @Nullable Duration timeout, Process process,
-        long started, Stdio stdio, List<String> sensitiveValues) {
+        long started, Stdio stdio, List<String> sensitiveValues, boolean streaming) {
       this.sensitiveValues = sensitiveValues;
+      Runnable cancel = () -> control.stop(Termination.CANCELLED, null);
+      this.stdoutChannel = streaming && stdio.pumpsOutput() ? new OutputChannel(execution.maxCaptureBytes(), cancel) : null;
+      this.stderrChannel = streaming && stdio.pumpsError() ? new OutputChannel(execution.maxCaptureBytes(), cancel) : null;
       this.execution = execution;
       this.events = events;
       this.scope = scope;
@@ -143,10 +173,10 @@ public final class CommandRun {
       events.start(pid);
       try {
         if (stdio.pumpsOutput()) {
-          stdout = pump(ExecPhase.STDOUT, execution.stdoutSink(), System.out);
+          stdout = pump(ExecPhase.STDOUT, execution.stdoutSink(), System.out, stdoutChannel);
         }
         if (stdio.pumpsError()) {
-          stderr = pump(ExecPhase.STDERR, execution.stderrSink(), System.err);
+          stderr = pump(ExecPhase.STDERR, execution.stderrSink(), System.err, stderrChannel);
         }
         if (stdio.feedsStdin()) {
           feeder = new StdinFeeder(process.getOutputStream(), stdio.payload(), stdio.source(), events, pid).start();
@@ -169,15 +199,18 @@ public final class CommandRun {
       int exitCode = Waits.waitFor(process);
       Duration duration = Duration.ofNanos(System.nanoTime() - started);
       config.activeRuns().remove(activeKey);
-      drain(System.nanoTime() + execution.drainTimeout().toNanos());
+      // A stream a caller took is read at the caller's pace: the result does not wait for it.
+      boolean stdoutTaken = stdoutChannel != null && stdoutChannel.release();
+      boolean stderrTaken = stderrChannel != null && stderrChannel.release();
+      drain(System.nanoTime() + execution.drainTimeout().toNanos(), stdoutTaken, stderrTaken);
 
       String out;
       String err;
       try {
         // Output cut short by a kill can end inside a character: never fail on that.
         CodingErrorAction malformed = termination == Termination.NONE ? execution.malformedInput() : CodingErrorAction.REPLACE;
-        out = stdout == null ? null : stdout.text(execution.charset(), malformed);
-        err = stderr == null ? null : stderr.text(execution.charset(), malformed);
+        out = stdout == null || stdoutTaken ? null : stdout.text(execution.charset(), malformed);
+        err = stderr == null || stderrTaken ? null : stderr.text(execution.charset(), malformed);
       } catch (RuntimeException e) {
         events.exit(exitCode, duration, termination, e.toString(), e);
         control.restoreInterrupt();
@@ -201,8 +234,8 @@ public final class CommandRun {
         throw ended;
       }
       throwIfFailed(events.failure());
-      StreamPump.throwIfFailed(stdout);
-      StreamPump.throwIfFailed(stderr);
+      StreamPump.throwIfFailed(stdoutTaken ? null : stdout);
+      StreamPump.throwIfFailed(stderrTaken ? null : stderr);
       for (AfterHook hook : scope.afterHooks()) {
         hook.after(cmd, result);
       }
@@ -219,8 +252,15 @@ public final class CommandRun {
       return control.awaitExit(process, deadline(started, timeout));
     }
 
-    private void drain(long deadline) {
-      for (StreamPump pump : new StreamPump[] {stdout, stderr}) {
+    private void drain(long deadline, boolean stdoutTaken, boolean stderrTaken) {
+      // A taken stream's pump is given the same time to end, so that its last lines' events come
+      // before EXIT; a reader that is behind keeps it, and whatever it has not read yet, for itself.
+      for (StreamPump taken : new StreamPump[] {stdoutTaken ? stdout : null, stderrTaken ? stderr : null}) {
+        if (taken != null) {
+          taken.awaitEnd(deadline);
+        }
+      }
+      for (StreamPump pump : new StreamPump[] {stdoutTaken ? null : stdout, stderrTaken ? null : stderr}) {
         if (pump != null && !pump.awaitEnd(deadline)) {
           String hook = events.hookInCall();
           LOG.warn("cuprum.drain_timeout pid={} program={}: an output pipe is still open {} after exit ({}); the "
@@ -234,12 +274,46 @@ public final class CommandRun {
       }
     }
 
-    private StreamPump pump(ExecPhase phase, @Nullable OutputStream sink, PrintStream jvmStream) {
+    private StreamPump pump(
+        ExecPhase phase, @Nullable OutputStream sink, PrintStream jvmStream, @Nullable OutputChannel channel) {
       OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
       Consumer<String> lines = events.wantsOutput() ? line -> events.line(phase, line) : null;
-      return StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
+      StreamPump pump = StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
           phase.name().toLowerCase(Locale.ROOT), options.capture() ? execution.maxCaptureBytes() : 0, echo,
-          execution.charset(), execution.malformedInput(), lines, events.secretValues()).start();
+          execution.charset(), execution.malformedInput(), lines, events.secretValues());
+      return (channel == null ? pump : pump.into(channel)).start();
+    }
+
+    @Override
+    public OutputChannel stdoutChannel() {
+      if (stdoutChannel == null) {
+        throw new IllegalStateException("Stdout does not come to the JVM: it goes to " + (options.stdoutFile() != null
+            ? "the file " + options.stdoutFile() : "nothing (capture and echo are off)"));
+      }
+      return stdoutChannel;
+    }
+
+    @Override
+    public OutputChannel stderrChannel() {
+      if (stderrChannel == null) {
+        throw new IllegalStateException("Stderr does not come to the JVM on its own: " + (options.mergeStderr()
+            ? "it is merged into stdout" : options.stderrFile() != null ? "it goes to the file " + options.stderrFile()
+            : "capture and echo are off"));
+      }
+      return stderrChannel;
+    }
+
+    @Override
+    public void release() {
+      for (OutputChannel channel : new OutputChannel[] {stdoutChannel, stderrChannel}) {
+        if (channel != null) {
+          channel.discard();
+        }
+      }
+    }
+
+    void stdinClosed(long bytes) {
+      events.stdinWritten(bytes);
     }
 
     private int exitValue() {

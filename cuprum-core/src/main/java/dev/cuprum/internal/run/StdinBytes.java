@@ -25,7 +25,7 @@ public final class StdinBytes {
    *     {@link CodingErrorAction#REPORT}
    */
   public static byte @Nullable [] of(@Nullable StdinInput input, Charset charset, CodingErrorAction unmappable) {
-    if (input == null || input.stream() != null || input.file() != null) {
+    if (input == null || input.stream() != null || input.file() != null || input.isPipe()) {
       return null;
     }
     String text = input.text();

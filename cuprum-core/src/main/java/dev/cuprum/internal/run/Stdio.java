@@ -29,9 +29,11 @@ public record Stdio(
    * The plan for a run's options.
    *
    * @param payload the encoded text or bytes of the options' stdin, or null
+   * @param streaming whether a caller may take the output while the process runs: then output
+   *     that goes to no file comes to the JVM, whatever capture and echo say
    * @throws InvalidArgumentException when a stdin file cannot be read
    */
-  public static Stdio of(RunOptions options, byte @Nullable [] payload) {
+  public static Stdio of(RunOptions options, byte @Nullable [] payload, boolean streaming) {
     StdinInput stdin = options.stdin();
     Path stdinFile = stdin == null ? null : stdin.file();
     InputStream source = stdin == null ? null : stdin.stream();
@@ -41,10 +43,12 @@ public record Stdio(
         throw new InvalidArgumentException("StdinInput.file " + stdinFile + " is not a readable file");
       }
       input = Redirect.from(stdinFile.toFile());
+    } else if (stdin != null && stdin.isPipe()) {
+      input = Redirect.PIPE;
     } else {
       input = payload == null && source == null ? Launcher.EMPTY_STDIN : Redirect.PIPE;
     }
-    boolean piped = options.capture() || options.echo();
+    boolean piped = options.capture() || options.echo() || streaming;
     Redirect output = redirect(options.stdoutFile(), options.append(), piped);
     Redirect error = options.mergeStderr() ? Redirect.PIPE : redirect(options.stderrFile(), options.append(), piped);
     return new Stdio(input, payload, source, output, error, options.mergeStderr());
