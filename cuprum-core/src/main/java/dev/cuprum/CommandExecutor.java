@@ -91,6 +91,15 @@ public interface CommandExecutor extends AutoCloseable {
    */
   RunningProcess start(SafeCmd cmd, RunOptions options);
 
+  /**
+   * Starts a pipeline whose last stage's output the caller reads while the stages run (see
+   * {@link RunningPipeline}). The allowlist, before hooks and spawns happen on the calling thread.
+   *
+   * @throws ForbiddenProgramException when a stage's program may not run; none was started
+   * @throws ExecutorShutdownException when the executor has shut down
+   */
+  RunningPipeline start(Pipeline pipeline, RunOptions options);
+
   /** Runs a pipeline with {@link RunOptions#defaults()}. */
   PipelineResult run(Pipeline pipeline);
 

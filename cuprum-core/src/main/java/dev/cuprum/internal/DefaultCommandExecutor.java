@@ -10,6 +10,7 @@ import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProgramLocator;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
+import dev.cuprum.RunningPipeline;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Termination;
@@ -152,6 +153,21 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     } finally {
       entry.close();
     }
+  }
+
+  @Override
+  public RunningPipeline start(Pipeline pipeline, RunOptions options) {
+    RunControl control = new RunControl();
+    InFlight.Entry entry = enter(() -> describe(pipeline), control);
+    RunningPipeline started;
+    try {
+      started = new PipelineRun(config, pipeline, options, control).start();
+    } catch (RuntimeException | Error e) {
+      entry.close();
+      throw e;
+    }
+    started.onExit().whenComplete((result, failure) -> entry.close());
+    return started;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.cuprum.runtime;
 
+import static dev.cuprum.testing.TestPrograms.CAT;
 import static dev.cuprum.testing.TestPrograms.YES;
 import static dev.cuprum.testing.TestPrograms.cmd;
 import static dev.cuprum.testing.TestPrograms.sh;
@@ -12,10 +13,13 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ForbiddenProgramException;
 import dev.cuprum.InvalidArgumentException;
+import dev.cuprum.Pipeline;
+import dev.cuprum.PipelineResult;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
+import dev.cuprum.RunningPipeline;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.Sh;
 import dev.cuprum.StdinInput;
@@ -173,6 +177,48 @@ class StreamingTest {
         RunOptions.builder().stdoutFile(dir.resolve("out")).build())) {
       assertThatThrownBy(process::stdout).isInstanceOf(IllegalStateException.class).hasMessageContaining("the file");
       assertThatThrownBy(process::stdin).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void aPipelineStreamsItsLastStageAndTakesItsFirstStagesInputWhileRunning() throws Exception {
+    // Each stage writes every line at once (tr would hold its output until the end of input).
+    try (RunningPipeline pipeline = executor.start(Pipeline.of(cmd(CAT), sh("while read l; do echo \"got $l\"; done")),
+        RunOptions.builder().stdin(StdinInput.pipe()).timeout(Duration.ofSeconds(30)).build());
+        BufferedReader lines = new BufferedReader(new InputStreamReader(pipeline.stdout(), StandardCharsets.UTF_8))) {
+      assertThat(pipeline.pids()).hasSize(2);
+      OutputStream stdin = pipeline.stdin();
+      stdin.write("first\n".getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+      assertThat(lines.readLine()).isEqualTo("got first");
+      assertThat(pipeline.onExit()).isNotDone();
+      stdin.write("second\n".getBytes(StandardCharsets.UTF_8));
+      stdin.close();
+      assertThat(lines.readLine()).isEqualTo("got second");
+      assertThat(lines.readLine()).isNull();
+      PipelineResult result = pipeline.await();
+      assertThat(result.ok()).isTrue();
+      assertThat(result.stdout()).isNull();
+    }
+  }
+
+  @Test
+  void closingAPipelinesStreamEarlyEndsEveryStage() {
+    RunningPipeline pipeline = executor.start(Pipeline.of(cmd(YES, "y"), cmd(CAT)), RunOptions.defaults());
+    try (Stream<String> lines = pipeline.stdoutLines()) {
+      assertThat(lines.limit(100)).hasSize(100);
+    }
+    assertThatThrownBy(() -> pipeline.onExit().join()).hasCauseInstanceOf(CommandCancelledException.class);
+    assertThat(pipeline.pids()).allSatisfy(pid ->
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
+    pipeline.close();
+  }
+
+  @Test
+  void aPipelineNobodyReadsIsCapturedAsByRun() {
+    try (RunningPipeline pipeline = executor.start(Pipeline.of(sh("printf 'b\\na\\n'"), cmd(TestPrograms.CAT)),
+        RunOptions.defaults())) {
+      assertThat(pipeline.await().stdout()).isEqualTo("b\na\n");
     }
   }
 }

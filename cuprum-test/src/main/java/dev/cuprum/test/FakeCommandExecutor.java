@@ -9,6 +9,7 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
+import dev.cuprum.RunningPipeline;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
@@ -206,6 +207,21 @@ public final class FakeCommandExecutor implements CommandExecutor {
     }
     process.onExit().whenComplete((result, failure) -> launcher.forget(cmd));
     return process;
+  }
+
+  /** Starts fake stages: the last stage's reply stdout is there to read at once. */
+  @Override
+  public RunningPipeline start(Pipeline pipeline, RunOptions options) {
+    announce(pipeline.stages(), options);
+    RunningPipeline started;
+    try {
+      started = delegate.start(pipeline, options);
+    } catch (RuntimeException | Error e) {
+      pipeline.stages().forEach(launcher::forget);
+      throw e;
+    }
+    started.onExit().whenComplete((result, failure) -> pipeline.stages().forEach(launcher::forget));
+    return started;
   }
 
   @Override

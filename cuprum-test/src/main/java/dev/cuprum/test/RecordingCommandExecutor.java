@@ -8,6 +8,7 @@ import dev.cuprum.PipelineResult;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningCommand;
+import dev.cuprum.RunningPipeline;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
@@ -74,6 +75,14 @@ final class RecordingCommandExecutor implements CommandExecutor {
     RunningProcess process = real.start(cmd, options);
     process.onExit().thenAccept(this::record);
     return process;
+  }
+
+  /** Starts real stages; the replies recorded are the stages' results. */
+  @Override
+  public RunningPipeline start(Pipeline pipeline, RunOptions options) {
+    RunningPipeline started = real.start(pipeline, options);
+    started.onExit().thenAccept(this::record);
+    return started;
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
 import dev.cuprum.ProjectSettings;
 import dev.cuprum.RunOptions;
+import dev.cuprum.RunningPipeline;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
@@ -184,6 +185,18 @@ class FakeCommandExecutorTest {
         Stream<String> lines = process.stdoutLines()) {
       assertThat(lines).containsExactly("frame=1", "frame=2", "progress=end");
       assertThat(process.await().exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void startingAPipelineStreamsTheLastStagesReply() {
+    executor.on(GIT, "log", "--oneline").respond(Reply.exit(0).stdout("ignored by the fake\n"));
+    executor.on(TAR, "-tf", "-").respond(Reply.exit(0).stdout("a.txt\nb.txt\n"));
+
+    try (RunningPipeline pipeline = executor.start(Pipeline.of(cmd(GIT, "log", "--oneline"), cmd(TAR, "-tf", "-")),
+        RunOptions.defaults()); Stream<String> lines = pipeline.stdoutLines()) {
+      assertThat(lines).containsExactly("a.txt", "b.txt");
+      assertThat(pipeline.await().ok()).isTrue();
     }
   }
 

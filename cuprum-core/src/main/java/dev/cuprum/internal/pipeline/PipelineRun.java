@@ -6,6 +6,7 @@ import dev.cuprum.InvalidArgumentException;
 import dev.cuprum.NonZeroExitException;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
+import dev.cuprum.RunningPipeline;
 import dev.cuprum.ProcessStartException;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
@@ -20,6 +21,7 @@ import dev.cuprum.internal.observation.CompositeObservations;
 import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.process.IoThreads;
 import dev.cuprum.internal.process.Launcher;
+import dev.cuprum.internal.process.OutputChannel;
 import dev.cuprum.internal.process.StdinFeeder;
 import dev.cuprum.internal.process.StreamPump;
 import dev.cuprum.internal.process.Waits;
@@ -29,6 +31,7 @@ import dev.cuprum.internal.run.RunContext;
 import dev.cuprum.internal.run.RunControl;
 import dev.cuprum.internal.run.RunEnvironment;
 import dev.cuprum.internal.run.RunScope;
+import dev.cuprum.internal.run.StartedRun;
 import dev.cuprum.internal.run.StdinBytes;
 import dev.cuprum.internal.run.Stdio;
 import dev.cuprum.internal.util.EnvironmentOverlay;
@@ -52,6 +55,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,30 +88,58 @@ public final class PipelineRun {
   }
 
   public PipelineResult execute() {
+    if (options.stdin() != null && options.stdin().isPipe()) {
+      throw new InvalidArgumentException("StdinInput.pipe() is written through RunningPipeline.stdin(): start the "
+          + "pipeline with CommandExecutor.start");
+    }
     CuprumContext context = CuprumContext.current();
     for (SafeCmd stage : stages) {
       config.checkAllowed(stage, context);
     }
     ObservationRegistry registry = config.observationRegistry();
     if (registry.isNoop()) {
-      return run(context);
+      return spawn(context, false).finish();
     }
     Observation observation = CompositeObservations.startPipeline(registry, stages.size());
+    return observed(observation, () -> observation.scoped(() -> spawn(context, false).finish()));
+  }
+
+  /**
+   * Starts the stages on the calling thread (allowlist, PLAN, before hooks and spawns, whose
+   * failures are thrown here) and finishes the run on an I/O thread while the caller reads.
+   */
+  public RunningPipeline start() {
+    CuprumContext context = CuprumContext.current();
+    for (SafeCmd stage : stages) {
+      config.checkAllowed(stage, context);
+    }
+    ObservationRegistry registry = config.observationRegistry();
+    Observation observation = registry.isNoop() ? null : CompositeObservations.startPipeline(registry, stages.size());
+    Running running;
+    try {
+      running = observation == null ? spawn(context, true) : observation.scoped(() -> spawn(context, true));
+    } catch (RuntimeException | Error e) {
+      if (observation != null) {
+        CompositeObservations.stop(observation, outcomeOf(e), e);
+      }
+      throw e;
+    }
+    Supplier<PipelineResult> finish = observation == null ? running::finish
+        : () -> observed(observation, () -> observation.scoped(running::finish));
+    return new StartedPipeline(Pipeline.of(stages), running.pids(), running, finish, control, running.firstStdin(),
+        running.execution.charset(), running::stdinClosed);
+  }
+
+  /** Runs {@code work} and stops the pipeline's observation with its outcome. */
+  private static PipelineResult observed(Observation observation, Supplier<PipelineResult> work) {
     ExecOutcome outcome = ExecOutcome.ERROR;
     Throwable error = null;
     try {
-      PipelineResult result = observation.scoped(() -> run(context));
+      PipelineResult result = work.get();
       outcome = result.ok() ? ExecOutcome.SUCCESS : ExecOutcome.FAILURE;
       return result;
-    } catch (TimeoutExpiredException e) {
-      outcome = ExecOutcome.TIMEOUT;
-      error = e;
-      throw e;
-    } catch (CommandCancelledException e) {
-      outcome = ExecOutcome.CANCELLED;
-      error = e;
-      throw e;
     } catch (RuntimeException | Error e) {
+      outcome = outcomeOf(e);
       error = e;
       throw e;
     } finally {
@@ -115,14 +147,21 @@ public final class PipelineRun {
     }
   }
 
-  private PipelineResult run(CuprumContext context) {
+  private static ExecOutcome outcomeOf(Throwable error) {
+    if (error instanceof TimeoutExpiredException) {
+      return ExecOutcome.TIMEOUT;
+    }
+    return error instanceof CommandCancelledException ? ExecOutcome.CANCELLED : ExecOutcome.ERROR;
+  }
+
+  private Running spawn(CuprumContext context, boolean streaming) {
     RunContext execution = config.contextFor(options.context());
     if (options.stderrFile() != null || options.mergeStderr()) {
       throw new InvalidArgumentException("A pipeline takes no stderrFile and no mergeStderr: each stage's stderr is its "
           + "own; run a stage as sh -c '... 2>&1' to merge it");
     }
     Stdio stdio = Stdio.of(options, StdinBytes.of(options.stdin(), execution.charset(), execution.malformedInput()),
-        false);
+        streaming);
     RunScope scope = RunScope.of(config, context);
     Duration timeout = config.timeoutFor(options, scope);
     Map<String, String> env = RunEnvironment.of(scope.envOverlay(), execution);
@@ -183,7 +222,7 @@ public final class PipelineRun {
         }
       }
     }
-    return new Running(execution, scope, events, timeout, processes, started, stdio, secrets).finish();
+    return new Running(execution, scope, events, timeout, processes, started, stdio, secrets, streaming);
   }
 
   private List<Process> start(List<ProcessBuilder> builders) {
@@ -210,7 +249,7 @@ public final class PipelineRun {
   }
 
   /** The state of the started stages, until the result. */
-  private final class Running {
+  private final class Running implements StartedRun.Channels {
 
     private final RunContext execution;
     private final RunScope scope;
@@ -230,11 +269,16 @@ public final class PipelineRun {
     private @Nullable Integer failureIndex;
     /** Every stage's secrets and the sensitive environment values: any stage's output may carry them. */
     private final List<String> secrets;
+    private final @Nullable OutputChannel stdoutChannel;
+    private final boolean stdinPipe;
 
     Running(
         RunContext execution, RunScope scope, List<ExecutionEvents> events, @Nullable Duration timeout,
-        List<Process> processes, long started, Stdio stdio, List<String> secrets) {
+        List<Process> processes, long started, Stdio stdio, List<String> secrets, boolean streaming) {
       this.secrets = secrets;
+      this.stdoutChannel = streaming && stdio.pumpsOutput()
+          ? new OutputChannel(execution.maxCaptureBytes(), () -> control.stop(Termination.CANCELLED, null)) : null;
+      this.stdinPipe = options.stdin() != null && options.stdin().isPipe();
       this.execution = execution;
       this.scope = scope;
       this.events = events;
@@ -270,7 +314,7 @@ public final class PipelineRun {
         Process last = processes.get(count - 1);
         if (stdio.pumpsOutput()) {
           stdout = pump(last.getInputStream(), ExecPhase.STDOUT, events.get(count - 1), execution.stdoutSink(),
-              System.out);
+              System.out, stdoutChannel);
         }
         if (stdio.feedsStdin()) {
           feeder = new StdinFeeder(processes.get(0).getOutputStream(), stdio.payload(), stdio.source(), events.get(0),
@@ -300,14 +344,15 @@ public final class PipelineRun {
         }
         config.activeRuns().remove(activeKeys[i]);
       }
-      drain(System.nanoTime() + execution.drainTimeout().toNanos());
+      boolean stdoutTaken = stdoutChannel != null && stdoutChannel.release();
+      drain(System.nanoTime() + execution.drainTimeout().toNanos(), stdoutTaken);
 
       CodingErrorAction malformed = stop == Termination.NONE ? execution.malformedInput() : CodingErrorAction.REPLACE;
       List<CommandResult> results = new ArrayList<>(processes.size());
       try {
         for (int i = 0; i < processes.size(); i++) {
           boolean last = i == processes.size() - 1;
-          String out = last && stdout != null ? stdout.text(execution.charset(), malformed) : null;
+          String out = last && stdout != null && !stdoutTaken ? stdout.text(execution.charset(), malformed) : null;
           String err = stderr[i] == null ? null : stderr[i].text(execution.charset(), malformed);
           boolean truncated = last && stdout != null && stdout.truncated() || stderr[i] != null && stderr[i].truncated();
           results.add(new CommandResult(stages.get(i).program(), SecretValues.attach(stages.get(i).argv(), secrets),
@@ -341,7 +386,7 @@ public final class PipelineRun {
       for (ExecutionEvents stageEvents : events) {
         CommandRun.throwIfFailed(stageEvents.failure());
       }
-      StreamPump.throwIfFailed(stdout);
+      StreamPump.throwIfFailed(stdoutTaken ? null : stdout);
       for (StreamPump pump : stderr) {
         StreamPump.throwIfFailed(pump);
       }
@@ -390,9 +435,12 @@ public final class PipelineRun {
       config.launcher().terminate(running, execution.cancelGrace());
     }
 
-    private void drain(long deadline) {
+    private void drain(long deadline, boolean stdoutTaken) {
       List<StreamPump> pumps = new ArrayList<>();
-      if (stdout != null) {
+      if (stdout != null && stdoutTaken) {
+        // Given the same time, so that its last lines' events come before EXIT; never abandoned.
+        stdout.awaitEnd(deadline);
+      } else if (stdout != null) {
         pumps.add(stdout);
       }
       for (StreamPump pump : stderr) {
@@ -446,11 +494,55 @@ public final class PipelineRun {
     private StreamPump pump(
         InputStream in, ExecPhase phase, ExecutionEvents stageEvents, @Nullable OutputStream sink,
         OutputStream jvmStream) {
+      return pump(in, phase, stageEvents, sink, jvmStream, null);
+    }
+
+    private StreamPump pump(
+        InputStream in, ExecPhase phase, ExecutionEvents stageEvents, @Nullable OutputStream sink,
+        OutputStream jvmStream, @Nullable OutputChannel channel) {
       OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
       Consumer<String> lines = stageEvents.wantsOutput() ? line -> stageEvents.line(phase, line) : null;
-      return StreamPump.of(in, phase == ExecPhase.STDOUT ? "stdout" : "stderr",
+      StreamPump pump = StreamPump.of(in, phase == ExecPhase.STDOUT ? "stdout" : "stderr",
           options.capture() ? execution.maxCaptureBytes() : 0, echo, execution.charset(), execution.malformedInput(),
-          lines, stageEvents.secretValues()).start();
+          lines, stageEvents.secretValues());
+      return (channel == null ? pump : pump.into(channel)).start();
+    }
+
+    List<Long> pids() {
+      List<Long> all = new ArrayList<>(pids.length);
+      for (long pid : pids) {
+        all.add(pid);
+      }
+      return List.copyOf(all);
+    }
+
+    @Nullable OutputStream firstStdin() {
+      return stdinPipe ? processes.get(0).getOutputStream() : null;
+    }
+
+    void stdinClosed(long bytes) {
+      events.get(0).stdinWritten(bytes);
+    }
+
+    @Override
+    public OutputChannel stdoutChannel() {
+      if (stdoutChannel == null) {
+        throw new IllegalStateException("The last stage's stdout does not come to the JVM: it goes to the file "
+            + options.stdoutFile());
+      }
+      return stdoutChannel;
+    }
+
+    @Override
+    public OutputChannel stderrChannel() {
+      throw new IllegalStateException("Each stage's stderr is captured into its result");
+    }
+
+    @Override
+    public void release() {
+      if (stdoutChannel != null) {
+        stdoutChannel.discard();
+      }
     }
   }
 
