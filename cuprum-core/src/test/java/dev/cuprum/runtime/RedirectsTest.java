@@ -17,33 +17,21 @@ import dev.cuprum.RunOptions;
 import dev.cuprum.StdinInput;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
+import dev.cuprum.testing.RecordedEvents;
 import dev.cuprum.testing.TestPrograms;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Output to files and stdin from files and streams, as operating system redirects, with real processes. */
 class RedirectsTest {
 
-  private final List<ExecEvent> events = new CopyOnWriteArrayList<>();
+  private final RecordedEvents events = new RecordedEvents();
   private final CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
-      .observeHook(new dev.cuprum.context.ExecHook() {
-        @Override
-        public boolean wantsOutput() {
-          return true;
-        }
-
-        @Override
-        public void onEvent(ExecEvent event) {
-          events.add(event);
-        }
-      }).build();
+      .observeHook(events).build();
 
   @TempDir
   Path dir;
@@ -56,7 +44,7 @@ class RedirectsTest {
     assertThat(Files.readString(out)).isEqualTo("out\n");
     assertThat(result.stdout()).isNull();
     assertThat(result.stderr()).isEqualTo("err\n");
-    assertThat(events).noneMatch(event -> event.phase() == ExecPhase.STDOUT);
+    assertThat(events.of(ExecPhase.STDOUT)).isEmpty();
   }
 
   @Test
@@ -108,7 +96,7 @@ class RedirectsTest {
         RunOptions.builder().stdin(StdinInput.file(dir.resolve("missing"))).build()))
         .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("is not a readable file");
     assertThat(dir.resolve("ran")).doesNotExist();
-    assertThat(events).isEmpty();
+    assertThat(events.all()).isEmpty();
   }
 
   @Test
@@ -120,8 +108,7 @@ class RedirectsTest {
 
     assertThat(result.stdout().strip()).isEqualTo(Long.toString(size));
     assertThat(upload.closed).isFalse();
-    assertThat(events).filteredOn(event -> event.phase() == ExecPhase.STDIN).extracting(ExecEvent::byteCount)
-        .containsExactly(size);
+    assertThat(events.of(ExecPhase.STDIN)).extracting(ExecEvent::byteCount).containsExactly(size);
   }
 
   @Test

@@ -24,9 +24,9 @@ import dev.cuprum.RunningProcess;
 import dev.cuprum.Sh;
 import dev.cuprum.StdinInput;
 import dev.cuprum.TimeoutExpiredException;
-import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
+import dev.cuprum.testing.RecordedEvents;
 import dev.cuprum.testing.TestPrograms;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -48,21 +48,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Output read while the process runs, stdin written while it runs, with real processes. */
 class StreamingTest {
 
-  private final List<ExecEvent> events = new CopyOnWriteArrayList<>();
+  private final RecordedEvents events = new RecordedEvents();
   private final List<String> afterHooks = new CopyOnWriteArrayList<>();
   private final CommandExecutor executor = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
       .afterHook((cmd, result) -> afterHooks.add(cmd.program().name() + " " + result.exitCode()))
-      .observeHook(new ExecHook() {
-        @Override
-        public boolean wantsOutput() {
-          return true;
-        }
-
-        @Override
-        public void onEvent(ExecEvent event) {
-          events.add(event);
-        }
-      }).build();
+      .observeHook(events).build();
 
   @Test
   void linesArriveWhileTheProcessRunsAndStdinIsWrittenWhileItRuns() throws Exception {
@@ -82,10 +72,8 @@ class StreamingTest {
       assertThat(result.stdout()).as("a taken stream is the reader's").isNull();
     }
     assertThat(afterHooks).containsExactly("sh 0");
-    assertThat(events).filteredOn(event -> event.phase() == ExecPhase.STDOUT).extracting(ExecEvent::line)
-        .containsExactly("ready", "got forty-two");
-    assertThat(events).filteredOn(event -> event.phase() == ExecPhase.STDIN).extracting(ExecEvent::byteCount)
-        .containsExactly(10L);
+    assertThat(events.of(ExecPhase.STDOUT)).extracting(ExecEvent::line).containsExactly("ready", "got forty-two");
+    assertThat(events.of(ExecPhase.STDIN)).extracting(ExecEvent::byteCount).containsExactly(10L);
   }
 
   @Test

@@ -24,12 +24,12 @@ import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
 import dev.cuprum.concurrent.RetryPolicy;
 import dev.cuprum.context.Cuprum;
-import dev.cuprum.context.ExecHook;
 import dev.cuprum.context.Registration;
 import dev.cuprum.context.ScopeConfig;
 import dev.cuprum.events.ExecEvent;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.micrometer.ExecOutcome;
+import dev.cuprum.testing.RecordedEvents;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import java.time.Duration;
@@ -122,33 +122,22 @@ class FakeCommandExecutorTest {
 
   @Test
   void hooksEventsAndObservationsFire() {
-    List<ExecEvent> events = new CopyOnWriteArrayList<>();
+    RecordedEvents events = new RecordedEvents();
     List<String> order = new CopyOnWriteArrayList<>();
     TestObservationRegistry observations = TestObservationRegistry.create();
     FakeCommandExecutor observed = FakeCommandExecutor.create(CATALOGUE, builder -> builder
         .beforeHook(cmd -> order.add("before " + cmd.program()))
         .afterHook((cmd, result) -> order.add("after " + result.exitCode()))
-        .observeHook(new ExecHook() {
-          @Override
-          public boolean wantsOutput() {
-            return true;
-          }
-
-          @Override
-          public void onEvent(ExecEvent event) {
-            events.add(event);
-          }
-        })
+        .observeHook(events)
         .observationRegistry(observations));
     observed.on(GIT, "log", "-1").respond(Reply.exit(1).stdout("a\nb\n"));
 
     observed.run(cmd(GIT, "log", "-1"));
 
     assertThat(order).containsExactly("before git", "after 1");
-    assertThat(events).extracting(ExecEvent::phase)
+    assertThat(events.all()).extracting(ExecEvent::phase)
         .containsExactly(ExecPhase.PLAN, ExecPhase.START, ExecPhase.STDOUT, ExecPhase.STDOUT, ExecPhase.EXIT);
-    assertThat(events).filteredOn(event -> event.phase() == ExecPhase.STDOUT).extracting(ExecEvent::line)
-        .containsExactly("a", "b");
+    assertThat(events.of(ExecPhase.STDOUT)).extracting(ExecEvent::line).containsExactly("a", "b");
     TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo("cuprum.exec")
         .that().hasLowCardinalityKeyValue("cuprum.outcome", ExecOutcome.FAILURE.name());
   }
