@@ -15,7 +15,8 @@ module dev.cuprum {
   // Cuprum's test support runs the real executor with a process launcher that starts no process.
   exports dev.cuprum.internal to dev.cuprum.test;
   exports dev.cuprum.internal.process to dev.cuprum.test;
-  exports dev.cuprum.internal.util to dev.cuprum.test;
+  // Cuprum's Spring Batch steps mask the output they keep in the job repository.
+  exports dev.cuprum.internal.util to dev.cuprum.test, dev.cuprum.spring.batch;
 
   requires transitive micrometer.observation;
   requires transitive micrometer.commons;

@@ -1,0 +1,5 @@
+/** Auto-configuration of Cuprum's Spring Batch support. */
+@NullMarked
+package dev.cuprum.spring.batch.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

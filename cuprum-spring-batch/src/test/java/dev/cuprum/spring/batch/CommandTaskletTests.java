@@ -1,0 +1,185 @@
+package dev.cuprum.spring.batch;
+
+import static dev.cuprum.testing.TestPrograms.sh;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.cuprum.CommandExecutor;
+import dev.cuprum.RunOptions;
+import dev.cuprum.SafeCmd;
+import dev.cuprum.Sh;
+import dev.cuprum.TimeoutExpiredException;
+import dev.cuprum.testing.Processes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(classes = BatchTestApplication.class, properties = "spring.batch.job.enabled=false")
+class CommandTaskletTests {
+
+  private static final Duration WITHIN = Duration.ofSeconds(20);
+
+  @Autowired
+  private CommandSteps steps;
+
+  @Autowired
+  private JobOperator jobOperator;
+
+  @Autowired
+  private JobRepository jobRepository;
+
+  @Autowired
+  private CommandExecutor executor;
+
+  @Test
+  void aCommandThatExitsZeroCompletesItsStepAndLeavesItsOutputInTheContext() throws Exception {
+    JobExecution execution = run(steps.command("greet", sh("echo hello; echo careful >&2")));
+
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    ExecutionContext context = onlyStep(execution).getExecutionContext();
+    assertThat(context.getInt(CommandTasklet.EXIT_CODE_KEY)).isZero();
+    assertThat(context.getString(CommandTasklet.STDOUT_KEY)).isEqualTo("hello");
+    assertThat(context.getString(CommandTasklet.STDERR_KEY)).isEqualTo("careful");
+    assertThat(context.getString(CommandTasklet.COMMAND_KEY)).startsWith("sh -c");
+    assertThat(context.getLong(CommandTasklet.PID_KEY)).isPositive();
+  }
+
+  @Test
+  void aNonZeroExitFailsTheStepAndItsMessageAndContextMaskTheSecret() throws Exception {
+    String secret = "hunter2-" + System.nanoTime();
+    SafeCmd cmd = sh("echo \"token $1\"; echo \"denied $1\" >&2; exit 3", Sh.secret(secret));
+
+    JobExecution execution = run(steps.command("fail", cmd));
+
+    StepExecution step = onlyStep(execution);
+    assertThat(step.getStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(step.getExitStatus().getExitCode()).isEqualTo(ExitStatus.FAILED.getExitCode());
+    assertThat(step.getFailureExceptions()).singleElement()
+        .isInstanceOf(CommandStepException.class)
+        .satisfies(failure -> assertThat(failure.getMessage()).contains("exited with 3", "denied").doesNotContain(secret));
+    assertThat(step.getExitStatus().getExitDescription()).doesNotContain(secret);
+    ExecutionContext context = step.getExecutionContext();
+    assertThat(context.getInt(CommandTasklet.EXIT_CODE_KEY)).isEqualTo(3);
+    assertThat(context.getString(CommandTasklet.STDOUT_KEY)).startsWith("token ").doesNotContain(secret);
+    assertThat(context.getString(CommandTasklet.STDERR_KEY)).doesNotContain(secret);
+    assertThat(context.getString(CommandTasklet.COMMAND_KEY)).doesNotContain(secret);
+  }
+
+  @Test
+  void anExitCodeMappedToAnotherStatusCompletesTheStepWithThatStatus() throws Exception {
+    CommandTasklet tasklet = steps.tasklet().command(sh("exit 1"))
+        .exitStatus(CommandExitStatusMapper.byExitCode(Map.of(0, ExitStatus.COMPLETED, 1, ExitStatus.NOOP)))
+        .build();
+
+    JobExecution execution = run(steps.step("no-match", tasklet));
+
+    assertThat(onlyStep(execution).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(onlyStep(execution).getExitStatus().getExitCode()).isEqualTo(ExitStatus.NOOP.getExitCode());
+  }
+
+  @Test
+  void aChattyCommandNeverBlocksAndOnlyTheEndOfItsOutputIsKept() throws Exception {
+    CommandTasklet tasklet = steps.tasklet().command(sh("yes 0123456789 | head -c 8000000; echo; echo last"))
+        .outputLimit(100).build();
+
+    JobExecution execution = run(steps.step("chatty", tasklet));
+
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    String kept = onlyStep(execution).getExecutionContext().getString(CommandTasklet.STDOUT_KEY);
+    assertThat(kept).hasSizeLessThanOrEqualTo(101).endsWith("last");
+  }
+
+  @Test
+  void aTimeoutFailsTheStepAndEndsTheTree() throws Exception {
+    String marker = Processes.marker();
+    CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
+        .options(RunOptions.builder().timeout(Duration.ofMillis(300)).build()).build();
+
+    JobExecution execution = run(steps.step("slow", tasklet));
+
+    assertThat(onlyStep(execution).getStatus()).isEqualTo(BatchStatus.FAILED);
+    assertThat(onlyStep(execution).getFailureExceptions()).singleElement().isInstanceOf(TimeoutExpiredException.class);
+    Processes.awaitNoneRunningWith(marker);
+  }
+
+  @Test
+  void stoppingTheJobInThisJvmEndsTheTreeAndStopsTheStep() throws Exception {
+    String marker = Processes.marker();
+    // A long check interval: only JobOperator's direct call to the tasklet can end it in time.
+    CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
+        .stopCheckInterval(Duration.ofMinutes(5)).build();
+    Job job = job("stop-direct", steps.step("stop-direct", tasklet));
+    JobParameters parameters = parameters();
+    CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
+    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
+    JobExecution execution = jobRepository.getLastJobExecution(job.getName(), parameters);
+
+    tasklet.stop(onlyStep(execution));
+
+    JobExecution ended = running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    assertThat(onlyStep(ended).getStatus()).isEqualTo(BatchStatus.STOPPED);
+    assertThat(Processes.runningWith(marker)).isEmpty();
+  }
+
+  @Test
+  void aStopRecordedInTheJobRepositoryByAnotherJvmEndsTheTree() throws Exception {
+    String marker = Processes.marker();
+    CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
+        .stopCheckInterval(Duration.ofMillis(100)).build();
+    Job job = job("stop-remote", steps.step("stop-remote", tasklet));
+    JobParameters parameters = parameters();
+    CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
+    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
+
+    // What JobOperator.stop does for a job it cannot reach: it only marks the execution STOPPING.
+    JobExecution seen = jobRepository.getLastJobExecution(job.getName(), parameters);
+    seen.setStatus(BatchStatus.STOPPING);
+    jobRepository.update(seen);
+
+    JobExecution ended = running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    assertThat(ended.getStatus()).isEqualTo(BatchStatus.STOPPED);
+    assertThat(onlyStep(ended).getStatus()).isEqualTo(BatchStatus.STOPPED);
+    assertThat(Processes.runningWith(marker)).isEmpty();
+  }
+
+  private JobExecution run(Step step) {
+    return start(job(step.getName(), step), parameters());
+  }
+
+  private Job job(String name, Step step) {
+    return new JobBuilder(name, jobRepository).start(step).build();
+  }
+
+  private JobExecution start(Job job, JobParameters parameters) {
+    try {
+      return jobOperator.start(job, parameters);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JobParameters parameters() {
+    return new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
+  }
+
+  private static StepExecution onlyStep(JobExecution execution) {
+    assertThat(execution.getStepExecutions()).hasSize(1);
+    return execution.getStepExecutions().iterator().next();
+  }
+}

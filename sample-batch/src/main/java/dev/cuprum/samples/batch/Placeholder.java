@@ -1,0 +1,1 @@
+package dev.cuprum.samples.batch; class Placeholder {}
