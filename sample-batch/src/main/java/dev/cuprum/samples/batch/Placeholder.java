@@ -1,1 +1,0 @@
-package dev.cuprum.samples.batch; class Placeholder {}
