@@ -19,6 +19,7 @@ E2E_NAMES=()
 E2E_LOGS=()
 E2E_DONE=false
 E2E_WATCHDOG=""
+E2E_AT_EXIT=()
 
 e2e_log() {
   printf '%s [%s] %s\n' "$(date +%H:%M:%S)" "$E2E_NAME" "$*" >&2
@@ -101,6 +102,10 @@ e2e_on_exit() {
     wait "$E2E_WATCHDOG" 2>/dev/null || true
   fi
   e2e_stop_all
+  local cleanup
+  for cleanup in "${E2E_AT_EXIT[@]}"; do
+    eval "$cleanup" >/dev/null 2>&1 || true
+  done
   if [[ -n "$E2E_TMP" && -d "$E2E_TMP" ]]; then
     rm -rf "$E2E_TMP"
   fi
@@ -126,6 +131,12 @@ e2e_stop_all() {
     wait "$pid" 2>/dev/null || true
   done
   E2E_PIDS=()
+}
+
+# e2e_at_exit COMMAND: a shell command run on exit, after what e2e_start started was stopped: for
+# servers that run as daemons of their own.
+e2e_at_exit() {
+  E2E_AT_EXIT+=("$1")
 }
 
 # e2e_start NAME COMMAND...: runs the command in the background, its output in NAME.log.

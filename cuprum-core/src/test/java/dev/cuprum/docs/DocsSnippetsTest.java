@@ -35,7 +35,8 @@ class DocsSnippetsTest {
   private static final List<Path> SNIPPET_SOURCES = List.of(
       ROOT.resolve("cuprum-core/src/test/java/dev/cuprum/docs"),
       ROOT.resolve("cuprum-spring-boot-autoconfigure/src/test/java/dev/cuprum/spring/autoconfigure/docs"),
-      ROOT.resolve("cuprum-spring-boot-autoconfigure/src/test/resources/docs"));
+      ROOT.resolve("cuprum-spring-boot-autoconfigure/src/test/resources/docs"),
+      ROOT.resolve("cuprum-spring-batch/src/test/java/dev/cuprum/spring/batch/docs"));
 
   /** Languages whose blocks must all be snippets: code a reader copies. */
   private static final Set<String> CHECKED_LANGUAGES = Set.of("java", "yaml");

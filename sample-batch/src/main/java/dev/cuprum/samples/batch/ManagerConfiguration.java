@@ -19,6 +19,7 @@ import org.springframework.integration.channel.QueueChannel;
 @Profile("manager")
 class ManagerConfiguration {
 
+  // tag::batch-remote-manager[]
   @Bean
   Job compressJob(JobRepository jobRepository, RemotePartitioningManagerStepBuilderFactory managerSteps,
       QueueChannel partitionRequests, Compression compression) {
@@ -30,4 +31,5 @@ class ManagerConfiguration {
             .build())
         .build();
   }
+  // end::batch-remote-manager[]
 }

@@ -24,6 +24,7 @@ class PartitionChannelConfiguration {
 
   private static final String GROUP = "cuprum-sample-partition-requests";
 
+  // tag::batch-remote-channel[]
   @Bean
   JdbcChannelMessageStore partitionRequestStore(DataSource dataSource) {
     JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
@@ -41,4 +42,5 @@ class PartitionChannelConfiguration {
   QueueChannel partitionRequests(JdbcChannelMessageStore partitionRequestStore) {
     return new QueueChannel(new MessageGroupQueue(partitionRequestStore, GROUP));
   }
+  // end::batch-remote-channel[]
 }

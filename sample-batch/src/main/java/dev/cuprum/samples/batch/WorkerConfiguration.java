@@ -23,6 +23,7 @@ import org.springframework.integration.scheduling.PollerMetadata;
 @Profile("worker")
 class WorkerConfiguration {
 
+  // tag::batch-remote-worker[]
   /**
    * Every 100 ms a poll starts on a free slot and takes requests one after the other until the
    * table has none; a poll waits for a slot, so requests wait in the table, not in this JVM.
@@ -44,4 +45,5 @@ class WorkerConfiguration {
         .tasklet(steps.tasklet().command(execution -> compression.command(CommandPartitioner.item(execution))).build())
         .build();
   }
+  // end::batch-remote-worker[]
 }
