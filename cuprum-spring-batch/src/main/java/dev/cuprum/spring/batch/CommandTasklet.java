@@ -6,6 +6,8 @@ import dev.cuprum.CommandResult;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 public final class CommandTasklet implements StoppableTasklet {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandTasklet.class);
+  /** How long the output may go on after the exit, held open by a descendant, before the step ends. */
+  private static final Duration TAIL_WAIT = Duration.ofSeconds(2);
 
   /** The command, as {@code program arg…} with secrets masked. */
   public static final String COMMAND_KEY = "cuprum.command";
@@ -94,11 +98,18 @@ public final class CommandTasklet implements StoppableTasklet {
       running.put(step.getId(), process);
       try {
         output.started(step.getExecutionContext(), cmd, process.pid());
+        // Both streams are read as they come and only their ends are kept: a chatty command
+        // neither waits for a reader nor fills the heap.
+        OutputTail stdout = new OutputTail(process.stdout(), output.limit(), "cuprum-batch-stdout-" + process.pid());
+        OutputTail stderr = new OutputTail(process.stderr(), output.limit(), "cuprum-batch-stderr-" + process.pid());
         CommandResult result = awaitUnlessStopped(process, step);
-        output.ended(step.getExecutionContext(), result);
+        Charset charset = charset();
+        String out = output.tail(result, stdout.text(charset, TAIL_WAIT.toMillis()));
+        String err = output.tail(result, stderr.text(charset, TAIL_WAIT.toMillis()));
+        output.ended(step.getExecutionContext(), result, out, err);
         ExitStatus status = exitStatus.exitStatus(result);
         if (ExitStatus.FAILED.getExitCode().equals(status.getExitCode())) {
-          throw failure(cmd, result, status);
+          throw failure(cmd, result, status, err);
         }
         contribution.setExitStatus(status);
         return RepeatStatus.FINISHED;
@@ -106,6 +117,13 @@ public final class CommandTasklet implements StoppableTasklet {
         running.remove(step.getId());
       }
     }
+  }
+
+  /** The run's charset: the call's context's, else the executor's default context's. */
+  private Charset charset() {
+    Charset own = options.context() != null ? options.context().charset() : null;
+    Charset fallback = executor.settings().defaultContext().charset();
+    return own != null ? own : fallback != null ? fallback : StandardCharsets.UTF_8;
   }
 
   /** Ends the commands of every step execution this tasklet runs. */
@@ -177,10 +195,9 @@ public final class CommandTasklet implements StoppableTasklet {
         + " was ended because " + why);
   }
 
-  private CommandStepException failure(SafeCmd cmd, CommandResult result, ExitStatus status) {
+  private static CommandStepException failure(SafeCmd cmd, CommandResult result, ExitStatus status, String stderr) {
     StringBuilder message = new StringBuilder("Command ").append(String.join(" ", cmd.maskedArgvWithProgram()))
         .append(" exited with ").append(result.exitCode());
-    String stderr = output.tail(result, result.stderr());
     if (!stderr.isEmpty()) {
       message.append(": ").append(stderr);
     }

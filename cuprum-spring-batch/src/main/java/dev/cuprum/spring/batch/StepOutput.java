@@ -3,7 +3,6 @@ package dev.cuprum.spring.batch;
 import dev.cuprum.CommandResult;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.internal.util.SecretValues;
-import org.jspecify.annotations.Nullable;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -26,29 +25,27 @@ final class StepOutput {
     context.putLong(CommandTasklet.PID_KEY, pid);
   }
 
-  void ended(ExecutionContext context, CommandResult result) {
+  int limit() {
+    return limit;
+  }
+
+  void ended(ExecutionContext context, CommandResult result, String stdout, String stderr) {
     context.putInt(CommandTasklet.EXIT_CODE_KEY, result.exitCode());
     context.putString(CommandTasklet.TERMINATION_KEY, result.termination().name());
     context.putLong(CommandTasklet.DURATION_KEY, result.duration().toMillis());
-    putTail(context, CommandTasklet.STDOUT_KEY, result, result.stdout());
-    putTail(context, CommandTasklet.STDERR_KEY, result, result.stderr());
+    if (limit > 0) {
+      context.putString(CommandTasklet.STDOUT_KEY, stdout);
+      context.putString(CommandTasklet.STDERR_KEY, stderr);
+    }
   }
 
-  String tail(CommandResult result, @Nullable String text) {
-    if (text == null) {
-      return "";
-    }
+  /** The end of {@code text}, at most the limit, with every secret the run knew masked first. */
+  String tail(CommandResult result, String text) {
     String masked = SecretValues.maskIn(result.argv(), text).strip();
     if (masked.length() <= limit) {
       return masked;
     }
     return CUT_MARK + masked.substring(masked.length() - limit);
-  }
-
-  private void putTail(ExecutionContext context, String key, CommandResult result, @Nullable String text) {
-    if (text != null && limit > 0) {
-      context.putString(key, tail(result, text));
-    }
   }
 
   private String cut(String text) {

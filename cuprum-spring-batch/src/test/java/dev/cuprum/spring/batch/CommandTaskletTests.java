@@ -106,6 +106,19 @@ class CommandTaskletTests {
   }
 
   @Test
+  void outputBeyondTheCaptureLimitNeitherBlocksTheCommandNorIsHeld() throws Exception {
+    dev.cuprum.ExecutionContext small = dev.cuprum.ExecutionContext.builder().maxCaptureBytes(64 * 1024).build();
+    CommandTasklet tasklet = steps.tasklet().command(sh("head -c 4000000 /dev/zero | tr '\\0' x; echo; echo last"))
+        .options(RunOptions.builder().context(small).timeout(Duration.ofSeconds(20)).build())
+        .outputLimit(10).build();
+
+    JobExecution execution = run(steps.step("beyond-limit", tasklet));
+
+    assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(onlyStep(execution).getExecutionContext().getString(CommandTasklet.STDOUT_KEY)).isEqualTo("…xxxxx\nlast");
+  }
+
+  @Test
   void aTimeoutFailsTheStepAndEndsTheTree() throws Exception {
     String marker = Processes.marker();
     CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
