@@ -100,7 +100,9 @@ start_worker() {
 pid_of() {
   local i
   for i in "${!E2E_NAMES[@]}"; do
-    [[ "${E2E_NAMES[$i]}" == "$1" ]] && echo "${E2E_PIDS[$i]}"
+    if [[ "${E2E_NAMES[$i]}" == "$1" ]]; then
+      echo "${E2E_PIDS[$i]}"
+    fi
   done
 }
 
@@ -182,7 +184,8 @@ started="$(cat "$E2E_TMP"/audit-worker-*.log | sort -u | wc -l)"
 ((started_twice <= in_flight)) || e2e_fail "$started_twice commands started twice, more than the $in_flight in flight"
 
 # The live workers' metrics add up in Prometheus to the commands they started.
-expected="$(cat "$E2E_TMP/audit-worker-2.log" "$E2E_TMP/audit-worker-3.log" | wc -l)"
+# (A worker that ran nothing has no audit log.)
+expected="$(cat /dev/null "$E2E_TMP"/audit-worker-[23].log | wc -l)"
 runs_in_prometheus() {
   curl -fsS --max-time 5 --get --data-urlencode 'query=sum(cuprum_exec_seconds_count)' \
     "http://127.0.0.1:$prometheus_port/api/v1/query" | jq -r '.data.result[0].value[1] // "0"'
