@@ -6,6 +6,10 @@ import dev.cuprum.CommandResult;
 import dev.cuprum.RunOptions;
 import dev.cuprum.RunningProcess;
 import dev.cuprum.SafeCmd;
+import dev.cuprum.StdinInput;
+import dev.cuprum.Termination;
+import dev.cuprum.TimeoutExpiredException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +32,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.StoppableTasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * One command as a step, run through the application's {@link CommandExecutor}, so that its
@@ -98,14 +103,15 @@ public final class CommandTasklet implements StoppableTasklet {
       running.put(step.getId(), process);
       try {
         output.started(step.getExecutionContext(), cmd, process.pid());
-        // Both streams are read as they come and only their ends are kept: a chatty command
-        // neither waits for a reader nor fills the heap.
-        OutputTail stdout = new OutputTail(process.stdout(), output.limit(), "cuprum-batch-stdout-" + process.pid());
-        OutputTail stderr = new OutputTail(process.stderr(), output.limit(), "cuprum-batch-stderr-" + process.pid());
+        // The streams that reach the JVM are read as they come and only their ends are kept: a
+        // chatty command neither waits for a reader nor fills the heap.
+        OutputTail stdout = options.stdoutFile() == null ? tail(process.stdout(), "stdout", process) : null;
+        OutputTail stderr = options.stderrFile() == null && !options.mergeStderr() ? tail(process.stderr(), "stderr",
+            process) : null;
         CommandResult result = awaitUnlessStopped(process, step);
         Charset charset = charset();
-        String out = output.tail(result, stdout.text(charset, TAIL_WAIT.toMillis()));
-        String err = output.tail(result, stderr.text(charset, TAIL_WAIT.toMillis()));
+        String out = stdout == null ? "" : output.tail(result, stdout.text(charset, TAIL_WAIT.toMillis()));
+        String err = stderr == null ? "" : output.tail(result, stderr.text(charset, TAIL_WAIT.toMillis()));
         output.ended(step.getExecutionContext(), result, out, err);
         ExitStatus status = exitStatus.exitStatus(result);
         if (ExitStatus.FAILED.getExitCode().equals(status.getExitCode())) {
@@ -117,6 +123,10 @@ public final class CommandTasklet implements StoppableTasklet {
         running.remove(step.getId());
       }
     }
+  }
+
+  private OutputTail tail(InputStream stream, String name, RunningProcess process) {
+    return new OutputTail(stream, output.limit(), "cuprum-batch-" + name + "-" + process.pid());
   }
 
   /** The run's charset: the call's context's, else the executor's default context's. */
@@ -153,11 +163,16 @@ public final class CommandTasklet implements StoppableTasklet {
         process.cancel();
         awaitEnd(process);
         Thread.currentThread().interrupt();
+        output.ended(step.getExecutionContext(), Termination.CANCELLED);
         throw interrupted(process, "its thread was interrupted");
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof CommandCancelledException || cause instanceof CancellationException) {
+          output.ended(step.getExecutionContext(), Termination.CANCELLED);
           throw interrupted(process, "the job was stopped");
+        }
+        if (cause instanceof TimeoutExpiredException) {
+          output.ended(step.getExecutionContext(), Termination.TIMEOUT);
         }
         throw cause instanceof Exception exception ? exception : e;
       }
@@ -173,6 +188,12 @@ public final class CommandTasklet implements StoppableTasklet {
     if (!step.isTerminateOnly() && jobRepository != null) {
       try {
         jobRepository.update(step);
+      } catch (OptimisticLockingFailureException e) {
+        // Someone else saved this step execution: JobOperator.recover marked it FAILED so that a
+        // restart runs it again elsewhere. This run must not go on beside that one.
+        LOG.warn("Step execution {} was changed in the job repository while its command ran (recovered for a "
+            + "restart?); the command is ended", step.getId());
+        step.setTerminateOnly();
       } catch (RuntimeException e) {
         LOG.warn("Could not look up whether job execution {} is stopping; the command goes on",
             step.getJobExecutionId(), e);
@@ -237,9 +258,20 @@ public final class CommandTasklet implements StoppableTasklet {
       return this;
     }
 
-    /** Options of each run: timeout, context, stdin, redirects. Default {@link RunOptions#defaults()}. */
+    /**
+     * Options of each run: timeout, context, stdin, files for stdout and stderr. Default
+     * {@link RunOptions#defaults()}.
+     *
+     * @throws IllegalArgumentException for stdin written while the command runs
+     *     ({@link StdinInput#pipe()}), which a step has nobody to write
+     */
     public Builder options(RunOptions options) {
-      this.options = Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(options, "options");
+      if (options.stdin() != null && options.stdin().isPipe()) {
+        throw new IllegalArgumentException("A command step has nobody to write its stdin while it runs: give "
+            + "StdinInput.text, bytes, file or stream instead of StdinInput.pipe()");
+      }
+      this.options = options;
       return this;
     }
 

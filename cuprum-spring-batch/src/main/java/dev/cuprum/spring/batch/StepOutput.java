@@ -2,6 +2,7 @@ package dev.cuprum.spring.batch;
 
 import dev.cuprum.CommandResult;
 import dev.cuprum.SafeCmd;
+import dev.cuprum.Termination;
 import dev.cuprum.internal.util.SecretValues;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -20,9 +21,19 @@ final class StepOutput {
     this.limit = limit;
   }
 
+  /** Records the command, and forgets what an earlier execution of the step kept of its command. */
   void started(ExecutionContext context, SafeCmd cmd, long pid) {
+    for (String key : new String[] {CommandTasklet.EXIT_CODE_KEY, CommandTasklet.TERMINATION_KEY,
+        CommandTasklet.DURATION_KEY, CommandTasklet.STDOUT_KEY, CommandTasklet.STDERR_KEY}) {
+      context.remove(key);
+    }
     context.putString(CommandTasklet.COMMAND_KEY, cut(String.join(" ", cmd.maskedArgvWithProgram())));
     context.putLong(CommandTasklet.PID_KEY, pid);
+  }
+
+  /** Records why Cuprum ended a command that has no result. */
+  void ended(ExecutionContext context, Termination termination) {
+    context.putString(CommandTasklet.TERMINATION_KEY, termination.name());
   }
 
   int limit() {

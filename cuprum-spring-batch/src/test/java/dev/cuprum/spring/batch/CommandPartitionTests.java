@@ -2,6 +2,7 @@ package dev.cuprum.spring.batch;
 
 import static dev.cuprum.testing.TestPrograms.sh;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -26,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(classes = BatchTestApplication.class,
-    properties = { "spring.batch.job.enabled=false", "cuprum.task-execution.core-size=3" })
+    properties = { "spring.batch.job.enabled=false", "cuprum.batch.concurrency=3" })
 class CommandPartitionTests {
 
   @Autowired
@@ -45,7 +46,7 @@ class CommandPartitionTests {
   private Path dir;
 
   @Test
-  void everyItemRunsAsAPartitionOnCuprumsExecutorAtItsConcurrency() throws Exception {
+  void everyItemRunsAsAPartitionAtTheConfiguredConcurrency() throws Exception {
     List<String> items = IntStream.range(0, 12).mapToObj(i -> "item-" + i).toList();
     Path log = dir.resolve("log");
     // Each command logs its item and how many commands run at that moment.
@@ -82,6 +83,30 @@ class CommandPartitionTests {
     assertThat(partitions(second, "restartable.command")).singleElement()
         .satisfies(p -> assertThat(CommandPartitioner.item(p)).isEqualTo("item-4"));
     assertThat(Files.readAllLines(dir.resolve("ran"))).hasSize(7).endsWith("item-4");
+  }
+
+  @Test
+  void aRestartWithAnItemAddedRunsTheNewItemAndTheFailedOneOnly() throws Exception {
+    Files.createFile(dir.resolve("fail-b"));
+    JobParameters parameters = parameters();
+    Job first = job("grown", steps.partitionedCommands("grown", List.of("b", "c", "d"),
+        item -> sh("echo \"$2\" >> \"$1/ran\"; test ! -e \"$1/fail-$2\"", dir, item)));
+    assertThat(jobOperator.start(first, parameters).getStatus()).isEqualTo(BatchStatus.FAILED);
+
+    Files.delete(dir.resolve("fail-b"));
+    Job second = job("grown", steps.partitionedCommands("grown", List.of("a", "b", "c", "d"),
+        item -> sh("echo \"$2\" >> \"$1/ran\"; test ! -e \"$1/fail-$2\"", dir, item)));
+    JobExecution restart = jobOperator.start(second, parameters);
+
+    assertThat(restart.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(Files.readAllLines(dir.resolve("ran")).subList(3, 5)).containsExactlyInAnyOrder("a", "b");
+    assertThat(Files.readAllLines(dir.resolve("ran"))).hasSize(5);
+  }
+
+  @Test
+  void anItemListedTwiceIsRefused() {
+    assertThatIllegalArgumentException().isThrownBy(() -> CommandPartitioner.of(List.of("a", "b", "a")))
+        .withMessageContaining("'a' is listed twice");
   }
 
   @Test

@@ -2,19 +2,25 @@ package dev.cuprum.spring.batch;
 
 import static dev.cuprum.testing.TestPrograms.sh;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
+import dev.cuprum.StdinInput;
 import dev.cuprum.TimeoutExpiredException;
 import dev.cuprum.testing.Processes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -119,6 +125,65 @@ class CommandTaskletTests {
   }
 
   @Test
+  void optionsThatKeepOutputFromTheJvmOrCaptureNothingStillCompleteTheStep(@TempDir Path dir) throws Exception {
+    for (RunOptions options : List.of(RunOptions.builder().capture(false).echo(false).build(),
+        RunOptions.builder().mergeStderr(true).build(),
+        RunOptions.builder().stdoutFile(dir.resolve("out")).stderrFile(dir.resolve("err")).build())) {
+      CommandTasklet tasklet = steps.tasklet().command(sh("echo out; echo err >&2")).options(options).build();
+
+      JobExecution execution = run(steps.step("options", tasklet));
+
+      assertThat(execution.getStatus()).as(options.toString()).isEqualTo(BatchStatus.COMPLETED);
+    }
+    assertThat(dir.resolve("out")).hasContent("out");
+  }
+
+  @Test
+  void stdinWrittenWhileTheCommandRunsIsRefusedWhenTheTaskletIsBuilt() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> steps.tasklet().options(RunOptions.builder().stdin(StdinInput.pipe()).build()))
+        .withMessageContaining("StdinInput.pipe()");
+  }
+
+  @Test
+  void aStepExecutionRecoveredForARestartEndsItsCommand() throws Exception {
+    String marker = Processes.marker();
+    CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
+        .stopCheckInterval(Duration.ofMillis(100)).build();
+    Job job = job("recovered", steps.step("recovered", tasklet));
+    JobParameters parameters = parameters();
+    CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
+    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
+
+    // What JobOperator.recover does to the step of a run whose manager died.
+    JobExecution seen = jobRepository.getLastJobExecution(job.getName(), parameters);
+    StepExecution step = onlyStep(seen);
+    step.setStatus(BatchStatus.FAILED);
+    jobRepository.update(step);
+
+    running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    assertThat(Processes.runningWith(marker)).isEmpty();
+  }
+
+  @Test
+  void aRestartedStepKeepsNothingOfTheEarlierRunsCommand() throws Exception {
+    Path flag = Files.createTempFile("cuprum-restart", ".flag");
+    CommandTasklet tasklet = steps.tasklet()
+        .command(sh("if [ -e \"$1\" ]; then echo first; exit 3; fi; sleep 600", flag))
+        .options(RunOptions.builder().timeout(Duration.ofMillis(500)).build()).build();
+    Job job = job("restarted", steps.step("restarted", tasklet));
+    JobParameters parameters = parameters();
+    assertThat(onlyStep(start(job, parameters)).getExecutionContext().getInt(CommandTasklet.EXIT_CODE_KEY)).isEqualTo(3);
+
+    Files.delete(flag);
+    ExecutionContext context = onlyStep(start(job, parameters)).getExecutionContext();
+
+    assertThat(context.getString(CommandTasklet.TERMINATION_KEY)).isEqualTo("TIMEOUT");
+    assertThat(context.containsKey(CommandTasklet.EXIT_CODE_KEY)).isFalse();
+    assertThat(context.containsKey(CommandTasklet.STDOUT_KEY)).isFalse();
+  }
+
+  @Test
   void aTimeoutFailsTheStepAndEndsTheTree() throws Exception {
     String marker = Processes.marker();
     CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
@@ -132,9 +197,9 @@ class CommandTaskletTests {
   }
 
   @Test
-  void stoppingTheJobInThisJvmEndsTheTreeAndStopsTheStep() throws Exception {
+  void theTaskletsStopEndsTheTreeAtOnceAndStopsTheStep() throws Exception {
     String marker = Processes.marker();
-    // A long check interval: only JobOperator's direct call to the tasklet can end it in time.
+    // A long check interval: only the call JobOperator makes to a tasklet it can reach ends it in time.
     CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
         .stopCheckInterval(Duration.ofMinutes(5)).build();
     Job job = job("stop-direct", steps.step("stop-direct", tasklet));

@@ -3,6 +3,7 @@ package dev.cuprum.spring.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuprum.spring.autoconfigure.CuprumAutoConfiguration;
+import dev.cuprum.spring.autoconfigure.InvalidCuprumPropertyException;
 import dev.cuprum.spring.batch.autoconfigure.CuprumBatchAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.repository.JobRepository;
@@ -10,6 +11,7 @@ import org.springframework.batch.core.repository.support.ResourcelessJobReposito
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 
 class CuprumBatchAutoConfigurationTests {
@@ -43,10 +45,26 @@ class CuprumBatchAutoConfigurationTests {
   }
 
   @Test
-  void theExecutorNamedByTheCuprumPropertyRunsThePartitions() {
+  void partitionsRunOnAnExecutorOfTheirOwnAtTheConfiguredConcurrency() {
     runner.withBean(JobRepository.class, ResourcelessJobRepository::new)
-        .withBean("myExecutor", java.util.concurrent.Executor.class, () -> Runnable::run)
-        .withPropertyValues("cuprum.task-execution.executor-bean=myExecutor")
-        .run(context -> assertThat(context).hasSingleBean(CommandSteps.class));
+        .withPropertyValues("cuprum.batch.concurrency=3")
+        .run(context -> assertThat(context.getBean(CuprumBatchAutoConfiguration.EXECUTOR_BEAN,
+            SimpleAsyncTaskExecutor.class).getConcurrencyLimit()).isEqualTo(3));
+  }
+
+  @Test
+  void aConcurrencyBelowOneFailsStartupNamingTheProperty() {
+    runner.withBean(JobRepository.class, ResourcelessJobRepository::new)
+        .withPropertyValues("cuprum.batch.concurrency=0")
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .isInstanceOf(InvalidCuprumPropertyException.class).hasMessageContaining("cuprum.batch.concurrency"));
+  }
+
+  @Test
+  void aMisspeltBatchPropertyFailsStartup() {
+    runner.withBean(JobRepository.class, ResourcelessJobRepository::new)
+        .withPropertyValues("cuprum.batch.concurrence=3")
+        .run(context -> assertThat(context).getFailure()
+            .isInstanceOf(InvalidCuprumPropertyException.class).hasMessageContaining("cuprum.batch.concurrence"));
   }
 }

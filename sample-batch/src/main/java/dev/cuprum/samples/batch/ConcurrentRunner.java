@@ -5,6 +5,7 @@ import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +45,7 @@ class ConcurrentRunner implements ApplicationRunner, ExitCodeGenerator {
     ConcurrentResult result = executor.runConcurrent(commands, ConcurrentConfig.builder().concurrency(concurrency).build());
     double seconds = (System.nanoTime() - started) / 1e9;
     LOG.info("runConcurrent: {} commands at concurrency {} in {} s ({} commands/s), {} failed", commands.size(),
-        concurrency, String.format("%.2f", seconds), String.format("%.0f", commands.size() / seconds),
+        concurrency, String.format(Locale.ROOT, "%.2f", seconds), String.format(Locale.ROOT, "%.0f", commands.size() / seconds),
         result.failures().size());
     exitCode = result.failures().isEmpty() ? 0 : 1;
   }

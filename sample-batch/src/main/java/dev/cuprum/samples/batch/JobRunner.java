@@ -1,5 +1,6 @@
 package dev.cuprum.samples.batch;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -68,7 +69,7 @@ class JobRunner implements ApplicationRunner, ExitCodeGenerator {
       }
     }
     LOG.info("Run {} (execution {}) ended {} in {} s; partitions of this execution by status: {}", properties.run(),
-        execution.getId(), execution.getStatus(), String.format("%.1f", seconds), partitions);
+        execution.getId(), execution.getStatus(), String.format(Locale.ROOT, "%.1f", seconds), partitions);
     exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
   }
 

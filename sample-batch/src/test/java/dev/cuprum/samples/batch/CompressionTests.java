@@ -35,7 +35,25 @@ class CompressionTests {
   @Test
   void anItemBecomesGzipOfThatFileAfterTheEndOfOptions() {
     assertThat(compression().command("-rf").argvWithProgram())
-        .containsExactly("gzip", "-kf", "--", input.resolve("-rf").toString());
+        .containsExactly("gzip", "-k", "--", input.resolve("-rf").toString());
+  }
+
+  @Test
+  void linksAndDirectoriesAreNotItems() throws IOException {
+    Files.writeString(input.resolve("a.txt"), "a");
+    Files.createSymbolicLink(input.resolve("link.txt"), Path.of("/etc/hostname"));
+    Files.createDirectory(input.resolve("dir"));
+
+    assertThat(compression().items()).containsExactly("a.txt");
+  }
+
+  @Test
+  void anArchiveLeftByAnEarlierAttemptIsRemovedBeforeTheCommandRunsAgain() throws IOException {
+    Files.writeString(input.resolve("a.txt.gz"), "half written");
+
+    compression().command("a.txt");
+
+    assertThat(input.resolve("a.txt.gz")).doesNotExist();
   }
 
   @Test

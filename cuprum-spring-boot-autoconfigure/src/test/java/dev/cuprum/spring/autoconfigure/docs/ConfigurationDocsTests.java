@@ -42,7 +42,8 @@ class ConfigurationDocsTests {
     TreeSet<String> missing = new TreeSet<>(metadata.keySet());
     missing.removeAll(documented.keySet());
     TreeSet<String> unknown = new TreeSet<>(documented.keySet());
-    unknown.removeIf(name -> !name.startsWith("cuprum.") || metadata.containsKey(name));
+    // cuprum.batch.* belongs to cuprum-spring-batch, whose own test checks it.
+    unknown.removeIf(name -> !name.startsWith("cuprum.") || name.startsWith("cuprum.batch.") || metadata.containsKey(name));
 
     assertThat(missing).as("properties of the metadata missing from %s", DOCUMENT).isEmpty();
     assertThat(unknown).as("cuprum properties documented but absent from the metadata").isEmpty();
