@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -71,9 +72,13 @@ public final class ExecutionEvents {
   /** Held while the hooks take one event, so that they see the events one at a time, in order. */
   private final ReentrantLock delivery = new ReentrantLock();
   private boolean exited;
-  /** The hook taking an event now, and that event's phase: what a stalled delivery names. */
-  private volatile @Nullable ExecHook calling;
-  private volatile @Nullable ExecPhase callingPhase;
+  /**
+   * The hook taking an event now, and that event's phase: what a stalled delivery names. Written
+   * with release semantics and no full fence, since they are written twice per event and read
+   * only when a delivery waits on a hook.
+   */
+  private final AtomicReference<@Nullable ExecHook> calling = new AtomicReference<>();
+  private final AtomicReference<@Nullable ExecPhase> callingPhase = new AtomicReference<>();
   /** Set when the EXIT event could not wait any longer for a hook: later events are dropped. */
   private volatile boolean stalled;
   private final AtomicLong dropped = new AtomicLong();
@@ -303,7 +308,7 @@ public final class ExecutionEvents {
    * is held up by it rather than by a descendant holding the pipe.
    */
   public @Nullable String hookInCall() {
-    ExecHook hook = calling;
+    ExecHook hook = calling.get();
     return hook == null ? null : hook.getClass().getName();
   }
 
@@ -353,8 +358,8 @@ public final class ExecutionEvents {
       }
       exited = exit;
       for (ExecHook hook : hooks) {
-        calling = hook;
-        callingPhase = event.phase();
+        calling.lazySet(hook);
+        callingPhase.lazySet(event.phase());
         try {
           hook.onEvent(event);
         } catch (Throwable e) {
@@ -377,8 +382,8 @@ public final class ExecutionEvents {
         }
       }
     } finally {
-      calling = null;
-      callingPhase = null;
+      calling.lazySet(null);
+      callingPhase.lazySet(null);
       delivery.unlock();
     }
     if (first != null) {
@@ -423,8 +428,8 @@ public final class ExecutionEvents {
 
   private void stall() {
     stalled = true;
-    ExecHook hook = calling;
-    ExecPhase phase = callingPhase;
+    ExecHook hook = calling.get();
+    ExecPhase phase = callingPhase.get();
     LOG.warn("cuprum.observe_hook_blocked hook={} phase={} program={}: it has not returned for more than {}; the "
         + "EXIT event and every later event of this run are dropped", hook == null ? "?" : hook.getClass().getName(),
         phase == null ? "?" : lower(phase), program, EXIT_WAIT);

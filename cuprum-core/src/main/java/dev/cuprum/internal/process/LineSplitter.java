@@ -6,8 +6,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a byte stream into lines: decodes incrementally (a multibyte character split across
@@ -17,6 +22,12 @@ import java.util.function.Consumer;
  * stays bounded whatever the process writes. A piece never ends inside one of the unsplittable
  * values (the secrets the lines are masked for): it ends before the value, or after it when the
  * value starts the piece, so each piece can be masked on its own.
+ *
+ * <p>In UTF-8, US-ASCII and ISO-8859-1 with malformed input replaced (the default), a terminator
+ * byte is never part of another character, so lines are found in the bytes and each becomes a
+ * {@code String} in one step, which for ASCII text is a copy: no decoding into chars and
+ * compressing back. A line that may be longer than the cap, and every other charset, goes through
+ * the decoder; both ways give the same lines.
  */
 final class LineSplitter {
 
@@ -31,7 +42,13 @@ final class LineSplitter {
   private static final int MIN_DECODE_CHARS = 64;
   private static final int MAX_DECODE_CHARS = 8 * 1024;
 
+  /** Charsets in which {@code \n} and {@code \r} bytes are always those characters. */
+  private static final Set<Charset> BYTEWISE =
+      Set.of(StandardCharsets.UTF_8, StandardCharsets.US_ASCII, StandardCharsets.ISO_8859_1);
+
   private final CharsetDecoder decoder;
+  /** The charset lines are made with straight from the bytes, or null when they are decoded. */
+  private final @Nullable Charset bytewise;
   private final Consumer<String> lines;
   private final int maxLineChars;
   private final List<String> unsplittable;
@@ -40,6 +57,9 @@ final class LineSplitter {
   private final StringBuilder partial = new StringBuilder();
   private CharBuffer chars = CharBuffer.allocate(0);
   private byte[] carry = new byte[0];
+  /** The start of a line found in the bytes, waiting for its end. */
+  private byte[] pending = new byte[0];
+  private int pendingLength;
   private boolean skipLineFeed;
 
   LineSplitter(Charset charset, CodingErrorAction malformedInput, Consumer<String> lines) {
@@ -56,6 +76,7 @@ final class LineSplitter {
     // Line events never fail a run for bad bytes; REPORT applies to the captured text only.
     CodingErrorAction action = malformedInput == CodingErrorAction.REPORT ? CodingErrorAction.REPLACE : malformedInput;
     this.decoder = charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+    this.bytewise = action == CodingErrorAction.REPLACE && BYTEWISE.contains(charset) ? charset : null;
     this.lines = lines;
     this.maxLineChars = maxLineChars;
     this.unsplittable = List.copyOf(unsplittable);
@@ -63,6 +84,79 @@ final class LineSplitter {
   }
 
   void feed(byte[] chunk, int offset, int length) {
+    // The decoder path keeps a line it started, and the bytes of a character it has not finished.
+    if (bytewise != null && carry.length == 0 && partial.length() == 0) {
+      feedBytes(bytewise, chunk, offset, offset + length);
+    } else {
+      feedChars(chunk, offset, length);
+    }
+  }
+
+  private void feedBytes(Charset charset, byte[] chunk, int from, int end) {
+    int i = from;
+    if (skipLineFeed && i < end) {
+      skipLineFeed = false;
+      if (chunk[i] == '\n') {
+        i++;
+      }
+    }
+    int lineStart = i;
+    for (; i < end; i++) {
+      byte b = chunk[i];
+      if (b <= '\r' && (b == '\n' || b == '\r')) {
+        if (pendingLength + i - lineStart > maxLineChars) {
+          // It may have to be cut into pieces, which only the decoder path does.
+          handOver(chunk, lineStart, end);
+          return;
+        }
+        emitBytes(charset, chunk, lineStart, i);
+        if (b == '\r') {
+          if (i + 1 < end) {
+            if (chunk[i + 1] == '\n') {
+              i++;
+            }
+          } else {
+            skipLineFeed = true;
+          }
+        }
+        lineStart = i + 1;
+      }
+    }
+    if (pendingLength + end - lineStart > maxLineChars) {
+      handOver(chunk, lineStart, end);
+    } else {
+      keep(chunk, lineStart, end);
+    }
+  }
+
+  private void emitBytes(Charset charset, byte[] chunk, int from, int to) {
+    if (pendingLength == 0) {
+      emit(new String(chunk, from, to - from, charset));
+      return;
+    }
+    keep(chunk, from, to);
+    emit(new String(pending, 0, pendingLength, charset));
+    pendingLength = 0;
+  }
+
+  private void keep(byte[] chunk, int from, int to) {
+    int length = to - from;
+    if (pendingLength + length > pending.length) {
+      pending = Arrays.copyOf(pending, Math.max(pendingLength + length, 2 * pending.length));
+    }
+    System.arraycopy(chunk, from, pending, pendingLength, length);
+    pendingLength += length;
+  }
+
+  /** Gives the pending line and the rest of the chunk to the decoder path. */
+  private void handOver(byte[] chunk, int from, int end) {
+    keep(chunk, from, end);
+    int length = pendingLength;
+    pendingLength = 0;
+    feedChars(pending, 0, length);
+  }
+
+  private void feedChars(byte[] chunk, int offset, int length) {
     ByteBuffer in;
     if (carry.length == 0) {
       in = ByteBuffer.wrap(chunk, offset, length);
@@ -79,6 +173,11 @@ final class LineSplitter {
 
   /** Decodes what is left and emits the last line, terminated or not. */
   void finish() {
+    if (pendingLength > 0) {
+      emit(new String(pending, 0, pendingLength, Objects.requireNonNull(bytewise)));
+      pendingLength = 0;
+      return;
+    }
     decode(ByteBuffer.wrap(carry), true);
     carry = new byte[0];
     chars.clear();
@@ -157,7 +256,8 @@ final class LineSplitter {
    */
   private void emitFullPieces(boolean complete) {
     while (partial.length() > maxLineChars + (complete ? 0 : lookahead)) {
-      int cut = safeCut(Character.isHighSurrogate(partial.charAt(maxLineChars - 1)) ? maxLineChars - 1 : maxLineChars);
+      boolean pairAtCut = maxLineChars > 1 && Character.isHighSurrogate(partial.charAt(maxLineChars - 1));
+      int cut = safeCut(pairAtCut ? maxLineChars - 1 : maxLineChars);
       emit(partial.substring(0, cut));
       partial.delete(0, cut);
     }
