@@ -197,15 +197,31 @@ public final class ExecutionEvents {
     emit(ExecPhase.START, null, null, null, null, tags);
   }
 
-  /** One output line, with any secret value it contains masked; {@code phase} is STDOUT or STDERR. */
-  public void line(ExecPhase phase, String line) {
-    String masked = secrets.isEmpty() ? line : scrub(line);
+  /**
+   * The lines of one read of a stream, in order, each with any secret value it contains masked;
+   * {@code phase} is STDOUT or STDERR. They are handed to the hooks under one hold of the delivery
+   * lock, one event at a time, and carry one timestamp: the bytes were read together.
+   */
+  public void lines(ExecPhase phase, List<String> lines) {
     ExecObservations.Running running = observation;
-    if (running != null) {
-      running.line(phase, masked);
+    boolean toHooks = wantsOutput && active();
+    if (running == null && !toHooks || lines.isEmpty()) {
+      return;
     }
-    if (wantsOutput) {
-      emit(phase, masked, null, null, null, tags);
+    List<ExecEvent> events = toHooks ? new ArrayList<>(lines.size()) : List.of();
+    Instant readAt = Instant.now();
+    for (String line : lines) {
+      String masked = secrets.isEmpty() ? line : scrub(line);
+      if (running != null) {
+        running.line(phase, masked);
+      }
+      if (toHooks) {
+        events.add(new ExecEvent(phase, Objects.requireNonNull(program), argv, cwd, env, pid, readAt, masked, null,
+            null, tags, null, null, null, null, Objects.requireNonNull(execId)));
+      }
+    }
+    if (toHooks) {
+      deliver(events);
     }
   }
 
@@ -338,46 +354,35 @@ public final class ExecutionEvents {
         exitCode, duration, eventTags, note, byteCount, operation, errorType, Objects.requireNonNull(execId));
   }
 
+  private void deliver(ExecEvent event) {
+    deliver(List.of(event));
+  }
+
   /**
-   * Hands the event to every hook, in order, one event at a time. Output events wait for the hook
+   * Hands the events to every hook, in order, one event at a time. Output events wait for the hook
    * before them as long as it takes, which holds the pump and so the process's output; the EXIT
    * event waits at most {@link #EXIT_WAIT}, because the run must return. When it cannot wait
    * longer, it and every later event are dropped and counted, and the hook that does not return is
    * named in the log.
    */
-  private void deliver(ExecEvent event) {
-    boolean exit = event.phase() == ExecPhase.EXIT;
+  private void deliver(List<ExecEvent> events) {
+    boolean exit = events.get(events.size() - 1).phase() == ExecPhase.EXIT;
     if (!acquire(exit)) {
-      dropped.incrementAndGet();
+      dropped.addAndGet(events.size());
       return;
     }
     Throwable first = null;
     try {
-      if (exited) {
-        return;
-      }
-      exited = exit;
-      for (ExecHook hook : hooks) {
-        calling.lazySet(hook);
-        callingPhase.lazySet(event.phase());
-        try {
-          hook.onEvent(event);
-        } catch (Throwable e) {
-          LOG.atWarn()
-              .setMessage("observe_hook_failed phase={} program={} error={}")
-              .addArgument(() -> event.phase().name().toLowerCase(Locale.ROOT))
-              .addArgument(event.program())
-              .addArgument(() -> e.getClass().getSimpleName())
-              .setCause(e)
-              .log();
-          if (recordFailure(e)) {
-            first = e;
-          }
+      for (ExecEvent event : events) {
+        if (exited) {
+          return;
+        }
+        exited = event.phase() == ExecPhase.EXIT;
+        Throwable failed = dispatch(event);
+        if (failed != null && first == null) {
+          first = failed;
         }
         if (stalled) {
-          LOG.warn("cuprum.observe_hook_returned hook={} phase={} program={}: {} events of this run were dropped "
-              + "while it was blocked", hook.getClass().getName(), lower(event.phase()), event.program(),
-              dropped.get());
           return;
         }
       }
@@ -385,10 +390,40 @@ public final class ExecutionEvents {
       calling.lazySet(null);
       callingPhase.lazySet(null);
       delivery.unlock();
+      if (first != null) {
+        onFailure.accept(first);
+      }
     }
-    if (first != null) {
-      onFailure.accept(first);
+  }
+
+  /** Hands one event to every hook, the delivery lock held; returns the run's first hook failure if this event caused it. */
+  private @Nullable Throwable dispatch(ExecEvent event) {
+    Throwable first = null;
+    for (ExecHook hook : hooks) {
+      calling.lazySet(hook);
+      callingPhase.lazySet(event.phase());
+      try {
+        hook.onEvent(event);
+      } catch (Throwable e) {
+        LOG.atWarn()
+            .setMessage("observe_hook_failed phase={} program={} error={}")
+            .addArgument(() -> event.phase().name().toLowerCase(Locale.ROOT))
+            .addArgument(event.program())
+            .addArgument(() -> e.getClass().getSimpleName())
+            .setCause(e)
+            .log();
+        if (recordFailure(e)) {
+          first = e;
+        }
+      }
+      if (stalled) {
+        LOG.warn("cuprum.observe_hook_returned hook={} phase={} program={}: {} events of this run were dropped "
+            + "while it was blocked", hook.getClass().getName(), lower(event.phase()), event.program(),
+            dropped.get());
+        return first;
+      }
     }
+    return first;
   }
 
   private boolean acquire(boolean exit) {

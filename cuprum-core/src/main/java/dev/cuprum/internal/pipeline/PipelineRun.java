@@ -501,7 +501,7 @@ public final class PipelineRun {
         InputStream in, ExecPhase phase, ExecutionEvents stageEvents, @Nullable OutputStream sink,
         OutputStream jvmStream, @Nullable OutputChannel channel) {
       OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
-      Consumer<String> lines = stageEvents.wantsOutput() ? line -> stageEvents.line(phase, line) : null;
+      Consumer<List<String>> lines = stageEvents.wantsOutput() ? read -> stageEvents.lines(phase, read) : null;
       StreamPump pump = StreamPump.of(in, phase == ExecPhase.STDOUT ? "stdout" : "stderr",
           options.capture() ? execution.maxCaptureBytes() : 0, echo, execution.charset(), execution.malformedInput(),
           lines, stageEvents.secretValues());

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,9 @@ public final class StreamPump implements Runnable {
   private final String name;
   private final @Nullable CaptureBuffer capture;
   private final @Nullable LineSplitter lines;
+  /** The lines of the current read, handed to the line sink together once the read is split. */
+  private final List<String> readLines = new ArrayList<>();
+  private final @Nullable Consumer<List<String>> lineSink;
   private final CountDownLatch done = new CountDownLatch(1);
   private volatile @Nullable OutputStream echo;
   private volatile boolean abandoned;
@@ -40,13 +45,14 @@ public final class StreamPump implements Runnable {
   private volatile @Nullable OutputChannel channel;
 
   private StreamPump(
-      InputStream in, String name, @Nullable CaptureBuffer capture, @Nullable OutputStream echo,
-      @Nullable LineSplitter lines) {
+      InputStream in, String name, long captureLimit, @Nullable OutputStream echo, Charset charset,
+      CodingErrorAction malformedInput, @Nullable Consumer<List<String>> lineSink, List<String> unsplittable) {
     this.in = in;
     this.name = name;
-    this.capture = capture;
+    this.capture = captureLimit > 0 ? new CaptureBuffer(captureLimit) : null;
     this.echo = echo;
-    this.lines = lines;
+    this.lineSink = lineSink;
+    this.lines = lineSink == null ? null : new LineSplitter(charset, malformedInput, readLines::add, unsplittable);
   }
 
   /**
@@ -55,15 +61,15 @@ public final class StreamPump implements Runnable {
    * @param name {@code stdout} or {@code stderr}, for messages
    * @param captureLimit the capture limit, or 0 not to capture
    * @param echo where to copy the bytes, or null
-   * @param lineSink where to send decoded lines, or null for no line splitting
+   * @param lineSink where to send decoded lines, those of one read together (the list is reused
+   *     once the sink returns), or null for no line splitting
    * @param unsplittable values a long line is never cut inside of: the secrets its lines are
    *     masked for, which must reach the sink whole to be masked
    */
   public static StreamPump of(
       InputStream in, String name, long captureLimit, @Nullable OutputStream echo, Charset charset,
-      CodingErrorAction malformedInput, @Nullable Consumer<String> lineSink, List<String> unsplittable) {
-    return new StreamPump(in, name, captureLimit > 0 ? new CaptureBuffer(captureLimit) : null, echo,
-        lineSink == null ? null : new LineSplitter(charset, malformedInput, lineSink, unsplittable));
+      CodingErrorAction malformedInput, @Nullable Consumer<List<String>> lineSink, List<String> unsplittable) {
+    return new StreamPump(in, name, captureLimit, echo, charset, malformedInput, lineSink, unsplittable);
   }
 
   /** Hands the bytes to {@code channel} too, for a caller who takes the stream; set before {@link #start}. */
@@ -91,6 +97,7 @@ public final class StreamPump implements Runnable {
         // Events first: a reader that sees a line has had its event sent, so none comes after EXIT.
         if (lines != null) {
           lines.feed(chunk, 0, read);
+          sendLines();
         }
         OutputChannel taker = channel;
         if (taker != null) {
@@ -102,6 +109,7 @@ public final class StreamPump implements Runnable {
       }
       if (lines != null && !abandoned) {
         lines.finish();
+        sendLines();
       }
     } catch (IOException e) {
       if (!abandoned) {
@@ -152,6 +160,13 @@ public final class StreamPump implements Runnable {
     IOException failure = pump == null ? null : pump.failure;
     if (failure != null) {
       throw new CuprumException("Reading the " + pump.name + " of the process failed: " + failure, failure);
+    }
+  }
+
+  private void sendLines() {
+    if (!readLines.isEmpty()) {
+      Objects.requireNonNull(lineSink).accept(readLines);
+      readLines.clear();
     }
   }
 

@@ -277,7 +277,7 @@ public final class CommandRun {
     private StreamPump pump(
         ExecPhase phase, @Nullable OutputStream sink, PrintStream jvmStream, @Nullable OutputChannel channel) {
       OutputStream echo = options.echo() ? (sink != null ? sink : jvmStream) : null;
-      Consumer<String> lines = events.wantsOutput() ? line -> events.line(phase, line) : null;
+      Consumer<List<String>> lines = events.wantsOutput() ? read -> events.lines(phase, read) : null;
       StreamPump pump = StreamPump.of(phase == ExecPhase.STDOUT ? process.getInputStream() : process.getErrorStream(),
           phase.name().toLowerCase(Locale.ROOT), options.capture() ? execution.maxCaptureBytes() : 0, echo,
           execution.charset(), execution.malformedInput(), lines, events.secretValues());
