@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs the benchmarks: the JMH suite (results as JSON), then the memory and thread
-# checks, each in JVMs of their own.
+# Builds and runs the benchmarks: the JMH suite (results as JSON), the C baseline of scenario 1
+# (built with the system cc), then the memory and thread checks, each in JVMs of their own.
 #
 #   scripts/bench.sh smoke   one fork, one short iteration per benchmark: proves that every
 #                            benchmark runs (CI); fails if one does not; writes no report
@@ -33,10 +33,11 @@ if [[ "$mode" == report ]]; then
   mapfile -t report_args < "$args_file"
   exec "${report[@]}" "${report_args[@]}"
 fi
+# c_options: rounds, commands per round, warm-up commands of the C baseline.
 case "$mode" in
-  smoke) jmh_options=(-f 1 -wi 1 -w 500ms -i 1 -r 500ms) ;;
-  quick) jmh_options=(-f 1 -wi 2 -w 1s -i 4 -r 1s) ;;
-  full) jmh_options=(-f 3 -wi 3 -w 2s -i 8 -r 2s) ;;
+  smoke) jmh_options=(-f 1 -wi 1 -w 500ms -i 1 -r 500ms); c_options=(1 200 100) ;;
+  quick) jmh_options=(-f 1 -wi 2 -w 1s -i 4 -r 1s); c_options=(4 1000 500) ;;
+  full) jmh_options=(-f 3 -wi 3 -w 2s -i 8 -r 2s); c_options=(24 1000 1000) ;;
   *)
     echo "usage: $0 smoke|quick|full, or $0 report quick|full" >&2
     exit 2
@@ -85,6 +86,13 @@ if ! "$java" -jar "$jar" "${jmh_options[@]}" -foe true -rf json -rff "$jmh_json"
 fi
 sed -n '/^Benchmark  /,$p' "$jmh_log"
 
+# The floor of scenario 1: the same work in C, posix_spawn and waitpid, no JVM.
+c_spawn="$out/spawn-true"
+c_results="$out/c-spawn-$mode.txt"
+echo "=== C baseline of scenario 1 (posix_spawn of /bin/true, ${c_options[*]})"
+cc -O2 -Wall -o "$c_spawn" benchmarks/src/main/c/spawn-true.c
+"$c_spawn" "${c_options[@]}" > "$c_results"
+
 resources_json="$out/resources-$mode.json"
 echo "=== Memory and threads"
 "$java" -cp "$jar" dev.cuprum.benchmarks.ResourceCheck "$resources_json"
@@ -95,10 +103,10 @@ sample_load
 finished="$(date -u '+%Y-%m-%d %H:%M UTC')"
 
 if [[ "$mode" == smoke ]]; then
-  "${report[@]}" check --jmh "$jmh_json" --resources "$resources_json"
+  "${report[@]}" check --jmh "$jmh_json" --resources "$resources_json" --c-spawn "$c_results"
 else
   commit="$(git describe --always --dirty 2>/dev/null || echo unknown)"
-  report_args=(write --jmh "$jmh_json" --resources "$resources_json" --out docs/benchmarks.md --mode "$mode"
+  report_args=(write --jmh "$jmh_json" --resources "$resources_json" --c-spawn "$c_results" --out docs/benchmarks.md --mode "$mode"
     --started "$started" --finished "$finished" --commit "$commit" --load "$load_file" --notes benchmarks/NOTES.md)
   printf '%s\n' "${report_args[@]}" > "$out/report-args-$mode"
   "${report[@]}" "${report_args[@]}"

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import dev.cuprum.benchmarks.ResourceCheck;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,17 +46,21 @@ public final class Report {
   private final Map<String, Score> scores;
   private final List<JsonNode> resources;
   private final Map<String, String> options;
+  /** Microseconds per command of each round of the C baseline of scenario 1, or null without one. */
+  private final double @Nullable [] cSpawn;
 
-  private Report(Map<String, Score> scores, List<JsonNode> resources, Map<String, String> options) {
+  private Report(Map<String, Score> scores, List<JsonNode> resources, Map<String, String> options,
+      double @Nullable [] cSpawn) {
     this.scores = scores;
     this.resources = resources;
     this.options = options;
+    this.cSpawn = cSpawn;
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length == 0 || args.length % 2 == 0 || !Set.of("check", "write").contains(args[0])) {
       System.err.println("usage: Report check|write --jmh FILE --resources FILE [--out FILE] [--mode M] "
-          + "[--started DATE] [--finished DATE] [--commit SHA] [--load FILE] [--notes FILE]");
+          + "[--c-spawn FILE] [--started DATE] [--finished DATE] [--commit SHA] [--load FILE] [--notes FILE]");
       System.exit(2);
     }
     Map<String, String> options = new HashMap<>();
@@ -64,7 +70,12 @@ public final class Report {
     Map<String, Score> scores = Score.read(JSON.readTree(Files.readString(Path.of(require(options, "jmh")))));
     List<JsonNode> resources = new ArrayList<>();
     JSON.readTree(Files.readString(Path.of(require(options, "resources")))).forEach(resources::add);
-    Report report = new Report(scores, resources, options);
+    double[] cSpawn = null;
+    if (options.containsKey("c-spawn")) {
+      cSpawn = Files.readAllLines(Path.of(options.get("c-spawn"))).stream().map(String::strip)
+          .filter(line -> !line.isEmpty()).mapToDouble(Double::parseDouble).toArray();
+    }
+    Report report = new Report(scores, resources, options, cSpawn);
 
     List<String> problems = report.problems();
     System.out.print(report.summary());
@@ -99,6 +110,9 @@ public final class Report {
       } else if (!score.valid()) {
         problems.add(benchmark + " has no usable score: " + score.mean());
       }
+    }
+    if (cSpawn != null && (cSpawn.length == 0 || Arrays.stream(cSpawn).anyMatch(us -> !(us > 0)))) {
+      problems.add("the C baseline of scenario 1 has no usable result");
     }
     Set<String> found = resources.stream().map(check -> check.path("check").asString())
         .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -204,6 +218,7 @@ public final class Report {
           .append(" | ").append(result).append(" |\n");
     }
     md.append('\n');
+    cBaseline(md);
     memoryGoal(md);
 
     md.append("## Scores\n\n");
@@ -234,6 +249,29 @@ public final class Report {
       md.append('\n').append(Files.readString(Path.of(notes), StandardCharsets.UTF_8).strip()).append('\n');
     }
     return md.toString();
+  }
+
+  /** Scenario 1's floor on this machine: the same work in C, and how far the JVM's spawns are above it. */
+  private void cBaseline(StringBuilder md) {
+    if (cSpawn == null || cSpawn.length == 0) {
+      return;
+    }
+    double[] sorted = cSpawn.clone();
+    Arrays.sort(sorted);
+    double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    md.append("Scenario 1 in C, the floor on this machine: `posix_spawn` of `/bin/true` with stdout on a pipe ")
+        .append("read to its end, then `waitpid` (`benchmarks/src/main/c/spawn-true.c`, built by `scripts/bench.sh` ")
+        .append("with the system `cc -O2`, run right after JMH): median ").append(number(median)).append(" us per ")
+        .append("command over ").append(sorted.length).append(" rounds (").append(number(sorted[0])).append(" to ")
+        .append(number(sorted[sorted.length - 1])).append(" us).");
+    for (String benchmark : List.of("SpawnBenchmark.processBuilder", "SpawnBenchmark.cuprum")) {
+      Score score = scores.get(benchmark);
+      if (score != null && score.unit().equals("us/op")) {
+        md.append(" `").append(benchmark).append("` takes ").append(ratio(score.median() / median)).append(" that.");
+      }
+    }
+    md.append("\n\n");
   }
 
   private void memoryGoal(StringBuilder md) {
