@@ -35,6 +35,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 @SpringBootTest(classes = BatchTestApplication.class, properties = "spring.batch.job.enabled=false")
 class CommandTaskletTests {
@@ -155,11 +156,18 @@ class CommandTaskletTests {
     CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
     await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
 
-    // What JobOperator.recover does to the step of a run whose manager died.
-    JobExecution seen = jobRepository.getLastJobExecution(job.getName(), parameters);
-    StepExecution step = onlyStep(seen);
-    step.setStatus(BatchStatus.FAILED);
-    jobRepository.update(step);
+    // What JobOperator.recover does to the step of a run whose manager died; the tasklet saves the
+    // step as it looks for a stop, so a save from a copy loaded just before can lose and is retried.
+    await().atMost(WITHIN).until(() -> {
+      StepExecution step = onlyStep(jobRepository.getLastJobExecution(job.getName(), parameters));
+      step.setStatus(BatchStatus.FAILED);
+      try {
+        jobRepository.update(step);
+        return true;
+      } catch (OptimisticLockingFailureException lostTheRace) {
+        return false;
+      }
+    });
 
     running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
     assertThat(Processes.runningWith(marker)).isEmpty();
