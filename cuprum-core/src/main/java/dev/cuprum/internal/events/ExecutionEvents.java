@@ -216,8 +216,7 @@ public final class ExecutionEvents {
         running.line(phase, masked);
       }
       if (toHooks) {
-        events.add(new ExecEvent(phase, Objects.requireNonNull(program), argv, cwd, env, pid, readAt, masked, null,
-            null, tags, null, null, null, null, Objects.requireNonNull(execId)));
+        events.add(event(readAt, phase, masked, null, null, null, tags, null, null, null));
       }
     }
     if (toHooks) {
@@ -227,7 +226,7 @@ public final class ExecutionEvents {
 
   public void stdinWritten(long byteCount) {
     if (active()) {
-      deliver(event(ExecPhase.STDIN, null, null, null, null, tags, byteCount, null, null));
+      deliver(event(Instant.now(), ExecPhase.STDIN, null, null, null, null, tags, byteCount, null, null));
     }
   }
 
@@ -238,8 +237,8 @@ public final class ExecutionEvents {
       running.stdinFailed(type + ": " + error.getMessage());
     }
     if (active()) {
-      deliver(event(ExecPhase.STDIN_ERROR, null, null, null, type + ": " + error.getMessage(), tags, null, operation,
-          type));
+      deliver(event(Instant.now(), ExecPhase.STDIN_ERROR, null, null, null, type + ": " + error.getMessage(), tags,
+          null, operation, type));
     }
   }
 
@@ -342,15 +341,15 @@ public final class ExecutionEvents {
       ExecPhase phase, @Nullable String line, @Nullable Integer exitCode, @Nullable Duration duration,
       @Nullable String note, Map<String, Object> eventTags) {
     if (active()) {
-      deliver(event(phase, line, exitCode, duration, note, eventTags, null, null, null));
+      deliver(event(Instant.now(), phase, line, exitCode, duration, note, eventTags, null, null, null));
     }
   }
 
   private ExecEvent event(
-      ExecPhase phase, @Nullable String line, @Nullable Integer exitCode, @Nullable Duration duration,
+      Instant at, ExecPhase phase, @Nullable String line, @Nullable Integer exitCode, @Nullable Duration duration,
       @Nullable String note, Map<String, Object> eventTags, @Nullable Long byteCount, @Nullable String operation,
       @Nullable String errorType) {
-    return new ExecEvent(phase, Objects.requireNonNull(program), argv, cwd, env, pid, Instant.now(), line,
+    return new ExecEvent(phase, Objects.requireNonNull(program), argv, cwd, env, pid, at, line,
         exitCode, duration, eventTags, note, byteCount, operation, errorType, Objects.requireNonNull(execId));
   }
 
@@ -379,7 +378,7 @@ public final class ExecutionEvents {
         }
         exited = event.phase() == ExecPhase.EXIT;
         Throwable failed = dispatch(event);
-        if (failed != null && first == null) {
+        if (failed != null) {
           first = failed;
         }
         if (stalled) {
@@ -396,7 +395,10 @@ public final class ExecutionEvents {
     }
   }
 
-  /** Hands one event to every hook, the delivery lock held; returns the run's first hook failure if this event caused it. */
+  /**
+   * Hands one event to every hook, the delivery lock held; returns the run's first hook failure
+   * when this event caused it (so at most one event of a run returns one).
+   */
   private @Nullable Throwable dispatch(ExecEvent event) {
     Throwable first = null;
     for (ExecHook hook : hooks) {
