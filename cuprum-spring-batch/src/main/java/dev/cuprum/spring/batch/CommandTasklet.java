@@ -43,9 +43,12 @@ import org.springframework.dao.OptimisticLockingFailureException;
  * context under the {@code cuprum.*} keys below.
  *
  * <p>Stopping the job ends the command's process tree (SIGTERM, the cancel grace, SIGKILL) and the
- * step ends {@code STOPPED}: through {@code JobOperator.stop} in this JVM, and, when a
- * {@link JobRepository} is given, also when another JVM marks the job execution as stopping. A
- * timeout ({@link RunOptions#timeout()} or the executor's defaults) fails the step.
+ * step ends {@code STOPPED}: at once when the tasklet is called ({@link #stop(StepExecution)}, as
+ * {@code JobOperator.stop} does for a tasklet step it can reach), and, when a {@link JobRepository}
+ * is given, within the stop check interval once the job execution is marked as stopping there, by
+ * any JVM; a step execution someone else saves while its command runs, as
+ * {@code JobOperator.recover} does so that a restart runs it again, ends its command too. A timeout
+ * ({@link RunOptions#timeout()} or the executor's defaults) fails the step.
  *
  * <p>One tasklet may serve many step executions at once, as the worker step of a partitioned step
  * does; each execution runs its own command.
@@ -202,13 +205,12 @@ public final class CommandTasklet implements StoppableTasklet {
     return step.isTerminateOnly();
   }
 
-  /** Waits for the tree to end after a cancel, so that the step does not end while it runs. */
+  /**
+   * Waits for the tree to end after a cancel, so that the step does not end while it runs; the
+   * cancel bounds the wait (SIGTERM, the cancel grace, SIGKILL).
+   */
   private static void awaitEnd(RunningProcess process) {
-    try {
-      process.onExit().handle((result, failure) -> null).get();
-    } catch (InterruptedException | ExecutionException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.onExit().handle((result, failure) -> null).join();
   }
 
   private static JobInterruptedException interrupted(RunningProcess process, String why) {

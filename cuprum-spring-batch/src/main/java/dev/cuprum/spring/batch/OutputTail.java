@@ -2,10 +2,7 @@ package dev.cuprum.spring.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 
 /**
  * Reads one output stream of a command to its end on a thread of its own, keeping only its last
@@ -43,9 +40,12 @@ final class OutputTail {
   }
 
   private synchronized void append(byte[] chunk, int length) {
-    for (int i = 0; i < length && ring.length > 0; i++) {
-      ring[(int) ((written + i) % ring.length)] = chunk[i];
-    }
+    // Only the last ring-full of the chunk matters; it lands in at most two pieces of the ring.
+    int skipped = Math.max(0, length - ring.length);
+    int at = (int) ((written + skipped) % Math.max(ring.length, 1));
+    int first = Math.min(length - skipped, ring.length - at);
+    System.arraycopy(chunk, skipped, ring, at, first);
+    System.arraycopy(chunk, skipped + first, ring, 0, length - skipped - first);
     written += length;
   }
 
@@ -58,17 +58,13 @@ final class OutputTail {
     byte[] kept;
     synchronized (this) {
       kept = new byte[(int) Math.min(written, ring.length)];
-      for (int i = 0; i < kept.length; i++) {
-        kept[i] = ring[(int) ((written - kept.length + i) % ring.length)];
-      }
+      int start = (int) ((written - kept.length) % Math.max(ring.length, 1));
+      int first = Math.min(kept.length, ring.length - start);
+      System.arraycopy(ring, start, kept, 0, first);
+      System.arraycopy(ring, 0, kept, first, kept.length - first);
     }
-    String text;
-    try {
-      text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(kept)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException("a replacing decoder never fails", e);
-    }
+    // Malformed bytes are replaced, as in the run's own output.
+    String text = new String(kept, charset);
     // The ring may start inside a character.
     boolean cut = written > kept.length;
     return cut && text.startsWith("\uFFFD") ? text.substring(1) : text;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class AuditLog implements BeforeHook {
   private final Path file;
 
   AuditLog(BatchSampleProperties properties) {
-    this.file = Path.of(String.valueOf(properties.auditLog()));
+    this.file = Objects.requireNonNull(properties.auditLog(), "sample.batch.audit-log");
   }
 
   @Override
