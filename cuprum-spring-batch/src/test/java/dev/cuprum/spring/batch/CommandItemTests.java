@@ -1,6 +1,8 @@
 package dev.cuprum.spring.batch;
 
 import static dev.cuprum.testing.TestPrograms.sh;
+import static dev.cuprum.spring.batch.TestJobs.newParameters;
+import static dev.cuprum.spring.batch.TestJobs.onlyStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cuprum.CommandExecutor;
@@ -13,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -51,7 +50,7 @@ class CommandItemTests {
         .faultTolerant().skip(NonZeroExitException.class).skipLimit(5)
         .build());
 
-    StepExecution step = onlyStep(jobOperator.start(job, parameters()));
+    StepExecution step = onlyStep(jobOperator.start(job, newParameters()));
 
     assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(step.getProcessSkipCount()).isEqualTo(1);
@@ -68,7 +67,7 @@ class CommandItemTests {
         .writer(writer)
         .build());
 
-    assertThat(onlyStep(jobOperator.start(job, parameters())).getWriteCount()).isEqualTo(3);
+    assertThat(onlyStep(jobOperator.start(job, newParameters())).getWriteCount()).isEqualTo(3);
     assertThat(Files.readAllLines(dir.resolve("log"))).containsExactly("one", "two", "three");
   }
 
@@ -80,7 +79,7 @@ class CommandItemTests {
         .writer(writer)
         .build());
 
-    StepExecution step = onlyStep(jobOperator.start(job, parameters()));
+    StepExecution step = onlyStep(jobOperator.start(job, newParameters()));
 
     assertThat(step.getStatus()).isEqualTo(BatchStatus.FAILED);
     assertThat(step.getFailureExceptions()).singleElement()
@@ -88,14 +87,6 @@ class CommandItemTests {
   }
 
   private Job job(org.springframework.batch.core.step.Step step) {
-    return new JobBuilder(step.getName(), jobRepository).start(step).build();
-  }
-
-  private static org.springframework.batch.core.job.parameters.JobParameters parameters() {
-    return new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
-  }
-
-  private static StepExecution onlyStep(JobExecution execution) {
-    return execution.getStepExecutions().iterator().next();
+    return TestJobs.of(step.getName(), step, jobRepository);
   }
 }

@@ -1,6 +1,7 @@
 package dev.cuprum.spring.batch;
 
 import static dev.cuprum.testing.TestPrograms.sh;
+import static dev.cuprum.spring.batch.TestJobs.newParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -19,7 +20,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -54,7 +54,7 @@ class CommandPartitionTests {
         item -> sh("mkdir \"$1/running-$2\"; echo \"$2 $(ls -d \"$1\"/running-* | wc -l)\" >> \"$1/log\";"
             + " sleep 0.2; rmdir \"$1/running-$2\"", dir, item)));
 
-    JobExecution execution = jobOperator.start(job, parameters());
+    JobExecution execution = jobOperator.start(job, newParameters());
 
     assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     List<StepExecution> partitions = partitions(execution, "local-batch.command");
@@ -70,7 +70,7 @@ class CommandPartitionTests {
     Files.createFile(dir.resolve("fail-item-4"));
     Job job = job("restartable", steps.partitionedCommands("restartable", items,
         item -> sh("echo \"$2\" >> \"$1/ran\"; test ! -e \"$1/fail-$2\"", dir, item)));
-    JobParameters parameters = parameters();
+    JobParameters parameters = newParameters();
 
     JobExecution first = jobOperator.start(job, parameters);
     assertThat(first.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -88,7 +88,7 @@ class CommandPartitionTests {
   @Test
   void aRestartWithAnItemAddedRunsTheNewItemAndTheFailedOneOnly() throws Exception {
     Files.createFile(dir.resolve("fail-b"));
-    JobParameters parameters = parameters();
+    JobParameters parameters = newParameters();
     Job first = job("grown", steps.partitionedCommands("grown", List.of("b", "c", "d"),
         item -> sh("echo \"$2\" >> \"$1/ran\"; test ! -e \"$1/fail-$2\"", dir, item)));
     assertThat(jobOperator.start(first, parameters).getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -127,7 +127,7 @@ class CommandPartitionTests {
         .start(steps.partitionedCommands("observed", List.of("a", "b"), item -> sh("echo \"$1\"", item)))
         .build();
 
-    assertThat(jobOperator.start(job, parameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(jobOperator.start(job, newParameters()).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
     List<Observation.Context> commands = stopped.stream().filter(c -> c.getName().equals("cuprum.exec")).toList();
     assertThat(commands).hasSize(2).allSatisfy(command -> {
@@ -141,15 +141,10 @@ class CommandPartitionTests {
   }
 
   private Job job(String name, org.springframework.batch.core.step.Step step) {
-    return new JobBuilder(name, jobRepository).start(step).build();
+    return TestJobs.of(name, step, jobRepository);
   }
 
   private static List<StepExecution> partitions(JobExecution execution, String workerName) {
     return execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith(workerName + ":")).toList();
   }
-
-  private static JobParameters parameters() {
-    return new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
-  }
-
 }

@@ -1,5 +1,7 @@
 package dev.cuprum.spring.batch;
 
+import static dev.cuprum.spring.batch.TestJobs.newParameters;
+import static dev.cuprum.spring.batch.TestJobs.onlyStep;
 import static dev.cuprum.testing.TestPrograms.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -25,9 +27,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -151,15 +151,12 @@ class CommandTaskletTests {
     String marker = Processes.marker();
     CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
         .stopCheckInterval(Duration.ofMillis(100)).build();
-    Job job = job("recovered", steps.step("recovered", tasklet));
-    JobParameters parameters = parameters();
-    CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
-    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
+    Background running = startInBackground("recovered", tasklet, marker);
 
     // What JobOperator.recover does to the step of a run whose manager died; the tasklet saves the
     // step as it looks for a stop, so a save from a copy loaded just before can lose and is retried.
     await().atMost(WITHIN).until(() -> {
-      StepExecution step = onlyStep(jobRepository.getLastJobExecution(job.getName(), parameters));
+      StepExecution step = onlyStep(lastExecution(running));
       step.setStatus(BatchStatus.FAILED);
       try {
         jobRepository.update(step);
@@ -169,7 +166,7 @@ class CommandTaskletTests {
       }
     });
 
-    running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    running.awaitEnd();
     assertThat(Processes.runningWith(marker)).isEmpty();
   }
 
@@ -179,8 +176,8 @@ class CommandTaskletTests {
     CommandTasklet tasklet = steps.tasklet()
         .command(sh("if [ -e \"$1\" ]; then echo first; exit 3; fi; sleep 600", flag))
         .options(RunOptions.builder().timeout(Duration.ofMillis(500)).build()).build();
-    Job job = job("restarted", steps.step("restarted", tasklet));
-    JobParameters parameters = parameters();
+    Job job = TestJobs.of("restarted", steps.step("restarted", tasklet), jobRepository);
+    JobParameters parameters = newParameters();
     assertThat(onlyStep(start(job, parameters)).getExecutionContext().getInt(CommandTasklet.EXIT_CODE_KEY)).isEqualTo(3);
 
     Files.delete(flag);
@@ -210,15 +207,12 @@ class CommandTaskletTests {
     // A long check interval: only the call JobOperator makes to a tasklet it can reach ends it in time.
     CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
         .stopCheckInterval(Duration.ofMinutes(5)).build();
-    Job job = job("stop-direct", steps.step("stop-direct", tasklet));
-    JobParameters parameters = parameters();
-    CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
-    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
-    JobExecution execution = jobRepository.getLastJobExecution(job.getName(), parameters);
+    Background running = startInBackground("stop-direct", tasklet, marker);
+    JobExecution execution = lastExecution(running);
 
     tasklet.stop(onlyStep(execution));
 
-    JobExecution ended = running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    JobExecution ended = running.awaitEnd();
     assertThat(onlyStep(ended).getStatus()).isEqualTo(BatchStatus.STOPPED);
     assertThat(Processes.runningWith(marker)).isEmpty();
   }
@@ -228,28 +222,21 @@ class CommandTaskletTests {
     String marker = Processes.marker();
     CommandTasklet tasklet = steps.tasklet().command(sh("sleep 600 & wait", marker))
         .stopCheckInterval(Duration.ofMillis(100)).build();
-    Job job = job("stop-remote", steps.step("stop-remote", tasklet));
-    JobParameters parameters = parameters();
-    CompletableFuture<JobExecution> running = CompletableFuture.supplyAsync(() -> start(job, parameters));
-    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
+    Background running = startInBackground("stop-remote", tasklet, marker);
 
     // What JobOperator.stop does for a job it cannot reach: it only marks the execution STOPPING.
-    JobExecution seen = jobRepository.getLastJobExecution(job.getName(), parameters);
+    JobExecution seen = lastExecution(running);
     seen.setStatus(BatchStatus.STOPPING);
     jobRepository.update(seen);
 
-    JobExecution ended = running.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    JobExecution ended = running.awaitEnd();
     assertThat(ended.getStatus()).isEqualTo(BatchStatus.STOPPED);
     assertThat(onlyStep(ended).getStatus()).isEqualTo(BatchStatus.STOPPED);
     assertThat(Processes.runningWith(marker)).isEmpty();
   }
 
   private JobExecution run(Step step) {
-    return start(job(step.getName(), step), parameters());
-  }
-
-  private Job job(String name, Step step) {
-    return new JobBuilder(name, jobRepository).start(step).build();
+    return start(TestJobs.of(step.getName(), step, jobRepository), newParameters());
   }
 
   private JobExecution start(Job job, JobParameters parameters) {
@@ -260,12 +247,23 @@ class CommandTaskletTests {
     }
   }
 
-  private static JobParameters parameters() {
-    return new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
+  /** A job of the tasklet's step started on another thread, once its command runs. */
+  private Background startInBackground(String name, CommandTasklet tasklet, String marker) {
+    Job job = TestJobs.of(name, steps.step(name, tasklet), jobRepository);
+    JobParameters parameters = newParameters();
+    CompletableFuture<JobExecution> execution = CompletableFuture.supplyAsync(() -> start(job, parameters));
+    await().atMost(WITHIN).until(() -> !Processes.runningWith(marker).isEmpty());
+    return new Background(job, parameters, execution);
   }
 
-  private static StepExecution onlyStep(JobExecution execution) {
-    assertThat(execution.getStepExecutions()).hasSize(1);
-    return execution.getStepExecutions().iterator().next();
+  private JobExecution lastExecution(Background running) {
+    return jobRepository.getLastJobExecution(running.job().getName(), running.parameters());
+  }
+
+  private record Background(Job job, JobParameters parameters, CompletableFuture<JobExecution> execution) {
+
+    JobExecution awaitEnd() throws Exception {
+      return execution.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+    }
   }
 }
