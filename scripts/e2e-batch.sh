@@ -147,20 +147,7 @@ kill_hard manager
 
 start_worker worker-3
 e2e_wait_http worker-3 "http://127.0.0.1:${worker_ports[2]}/actuator/health" 120
-prometheus_port="$(e2e_free_port)"
-cat >"$E2E_TMP/prometheus.yml" <<EOF
-global:
-  scrape_interval: 1s
-  scrape_timeout: 1s
-scrape_configs:
-  - job_name: cuprum-sample-batch
-    metrics_path: /actuator/prometheus
-    static_configs:
-      - targets: ['127.0.0.1:${worker_ports[1]}', '127.0.0.1:${worker_ports[2]}']
-EOF
-e2e_start prometheus prometheus --config.file="$E2E_TMP/prometheus.yml" \
-  --storage.tsdb.path="$E2E_TMP/prometheus-data" --web.listen-address="127.0.0.1:$prometheus_port" --log.level=warn
-e2e_wait_http prometheus "http://127.0.0.1:$prometheus_port/-/ready" 60
+e2e_start_prometheus cuprum-sample-batch "${worker_ports[1]}" "${worker_ports[2]}"
 
 timeout 180 "${app[@]}" --spring.profiles.active=manager --sample.batch.run=e2e --sample.batch.recover=true \
   >"$E2E_TMP/restart.log" 2>&1 || { tail -n 40 "$E2E_TMP/restart.log" >&2; e2e_fail "the restarted job did not complete"; }
@@ -188,7 +175,7 @@ started="$(cat "$E2E_TMP"/audit-worker-*.log | sort -u | wc -l)"
 expected="$(cat /dev/null "$E2E_TMP"/audit-worker-[23].log | wc -l)"
 runs_in_prometheus() {
   curl -fsS --max-time 5 --get --data-urlencode 'query=sum(cuprum_exec_seconds_count)' \
-    "http://127.0.0.1:$prometheus_port/api/v1/query" | jq -r '.data.result[0].value[1] // "0"'
+    "$E2E_PROMETHEUS/api/v1/query" | jq -r '.data.result[0].value[1] // "0"'
 }
 prometheus_adds_up() {
   [[ "$(runs_in_prometheus)" == "$expected" ]]

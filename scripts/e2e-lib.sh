@@ -164,6 +164,36 @@ e2e_free_port() {
   e2e_fail "found no free port"
 }
 
+# e2e_start_prometheus JOB PORT...: a Prometheus on loopback that scrapes the actuator of each
+# loopback PORT every second, under the job name JOB; sets E2E_PROMETHEUS to its URL once it is
+# ready.
+E2E_PROMETHEUS=""
+e2e_start_prometheus() {
+  local job="$1" port targets=()
+  shift
+  for port in "$@"; do
+    targets+=("'127.0.0.1:$port'")
+  done
+  local prometheus_port
+  prometheus_port="$(e2e_free_port)"
+  cat >"$E2E_TMP/prometheus.yml" <<EOF
+global:
+  scrape_interval: 1s
+  scrape_timeout: 1s
+scrape_configs:
+  - job_name: $job
+    metrics_path: /actuator/prometheus
+    static_configs:
+      - targets: [$(IFS=,; echo "${targets[*]}")]
+EOF
+  e2e_start prometheus prometheus --config.file="$E2E_TMP/prometheus.yml" \
+    --storage.tsdb.path="$E2E_TMP/prometheus-data" --web.listen-address="127.0.0.1:$prometheus_port" \
+    --log.level=warn --enable-feature=exemplar-storage
+  E2E_PROMETHEUS="http://127.0.0.1:$prometheus_port"
+  e2e_wait_http prometheus "$E2E_PROMETHEUS/-/ready" 60
+  e2e_log "$(prometheus --version 2>&1 | head -n 1)"
+}
+
 # e2e_wait_http NAME URL SECONDS: waits until URL answers 2xx, failing if NAME's process ends.
 e2e_wait_http() {
   local name="$1" url="$2" seconds="$3"

@@ -22,23 +22,8 @@ e2e_start_sample "$app_port"
 e2e_wait_sample "$app_port"
 app="http://127.0.0.1:$app_port"
 
-prometheus_port="$(e2e_free_port)"
-cat >"$E2E_TMP/prometheus.yml" <<EOF
-global:
-  scrape_interval: 1s
-  scrape_timeout: 1s
-scrape_configs:
-  - job_name: cuprum-sample
-    metrics_path: /actuator/prometheus
-    static_configs:
-      - targets: ['127.0.0.1:$app_port']
-EOF
-e2e_start prometheus prometheus --config.file="$E2E_TMP/prometheus.yml" \
-  --storage.tsdb.path="$E2E_TMP/prometheus-data" --web.listen-address="127.0.0.1:$prometheus_port" \
-  --log.level=warn --enable-feature=exemplar-storage
-prometheus="http://127.0.0.1:$prometheus_port"
-e2e_wait_http prometheus "$prometheus/-/ready" 60
-e2e_log "$(prometheus --version 2>&1 | head -n 1)"
+e2e_start_prometheus cuprum-sample "$app_port"
+prometheus="$E2E_PROMETHEUS"
 
 # Seven echo runs (three single, a batch of four), two git runs (the git status request reads the
 # repository's settings, then runs git status), and one refused request that
