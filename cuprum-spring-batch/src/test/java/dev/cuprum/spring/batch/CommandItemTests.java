@@ -60,6 +60,25 @@ class CommandItemTests {
   }
 
   @Test
+  void aFailingItemIsRetriedByTheStepsPolicy() throws Exception {
+    List<CommandItemResult<String>> written = new CopyOnWriteArrayList<>();
+    // Fails the first time for each item: the attempt leaves a marker the second attempt finds.
+    CommandItemProcessor<String> processor = new CommandItemProcessor<>(executor,
+        item -> sh("if [ -e \"$1/$2\" ]; then echo \"$2\"; else touch \"$1/$2\"; exit 1; fi", dir, item));
+    Job job = job(new StepBuilder("retry", jobRepository).<String, CommandItemResult<String>>chunk(1)
+        .reader(new ListItemReader<>(List.of("a", "b")))
+        .processor(processor)
+        .writer(chunk -> chunk.forEach(written::add))
+        .faultTolerant().retry(NonZeroExitException.class).retryLimit(2)
+        .build());
+
+    StepExecution step = onlyStep(jobOperator.start(job, newParameters()));
+
+    assertThat(step.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(written).extracting(r -> r.result().stdout()).containsExactly("a\n", "b\n");
+  }
+
+  @Test
   void theWriterRunsOneCommandPerItemInOrder() throws Exception {
     CommandItemWriter<String> writer = new CommandItemWriter<>(executor, item -> sh("echo \"$2\" >> \"$1/log\"", dir, item));
     Job job = job(new StepBuilder("write", jobRepository).<String, String>chunk(2)
