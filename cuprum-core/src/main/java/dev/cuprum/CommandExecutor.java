@@ -58,6 +58,15 @@ public interface CommandExecutor extends AutoCloseable {
    */
   ExecutorSettings settings();
 
+  /**
+   * Which launcher starts this executor's processes, for people and dashboards: {@code native: ...}
+   * or {@code jdk: ProcessBuilder}, with the reason in parentheses when {@link LaunchMechanism#AUTO}
+   * or {@link LaunchMechanism#NATIVE} could not use the native launcher.
+   */
+  default String launcher() {
+    return "unknown: " + getClass().getName() + " does not say";
+  }
+
   /** The processes this executor has started that have not exited yet, oldest first. */
   List<RunningCommand> runningCommands();
 
@@ -200,6 +209,12 @@ public interface CommandExecutor extends AutoCloseable {
      * runs no hook: see the reliability guide. Off by default.
      */
     Builder shutdownHook(boolean register);
+
+    /**
+     * How processes start; by default the mechanism the {@value LaunchMechanism#PROPERTY} system
+     * property names, else {@link LaunchMechanism#AUTO}.
+     */
+    Builder launchMechanism(LaunchMechanism mechanism);
 
     /** Runs async work and concurrent batches; defaults to a pool documented on the implementation. */
     Builder taskExecutor(Executor executor);

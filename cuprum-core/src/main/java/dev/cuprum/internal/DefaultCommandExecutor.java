@@ -4,6 +4,7 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ExecutionContext;
 import dev.cuprum.ExecutorSettings;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.ProgramCatalogue;
@@ -22,6 +23,7 @@ import dev.cuprum.context.ExecHook;
 import dev.cuprum.internal.batch.BatchRun;
 import dev.cuprum.internal.observation.ExecObservations;
 import dev.cuprum.internal.pipeline.PipelineRun;
+import dev.cuprum.internal.process.Launchers;
 import dev.cuprum.internal.process.ProcessLauncher;
 import dev.cuprum.internal.process.ProgramPaths;
 import dev.cuprum.internal.run.ActiveRuns;
@@ -59,8 +61,9 @@ public final class DefaultCommandExecutor implements CommandExecutor {
         config.programPaths().pinned());
   }
 
+  /** A builder of executors whose launcher the {@value LaunchMechanism#PROPERTY} system property chooses. */
   public static CommandExecutor.Builder builder() {
-    return new Builder(ProcessLauncher.JDK);
+    return new Builder(Launchers.fromSystemProperty());
   }
 
   /**
@@ -92,6 +95,11 @@ public final class DefaultCommandExecutor implements CommandExecutor {
   @Override
   public ExecutorSettings settings() {
     return settings;
+  }
+
+  @Override
+  public String launcher() {
+    return config.launcher().description();
   }
 
   @Override
@@ -316,6 +324,12 @@ public final class DefaultCommandExecutor implements CommandExecutor {
     @Override
     public Builder shutdownHook(boolean register) {
       this.shutdownHook = register;
+      return this;
+    }
+
+    @Override
+    public Builder launchMechanism(LaunchMechanism mechanism) {
+      this.launcher = Launchers.choose(Objects.requireNonNull(mechanism, "mechanism"));
       return this;
     }
 

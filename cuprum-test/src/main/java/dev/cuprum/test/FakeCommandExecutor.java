@@ -161,6 +161,11 @@ public final class FakeCommandExecutor implements CommandExecutor {
   }
 
   @Override
+  public String launcher() {
+    return delegate.launcher();
+  }
+
+  @Override
   public List<RunningCommand> runningCommands() {
     return delegate.runningCommands();
   }

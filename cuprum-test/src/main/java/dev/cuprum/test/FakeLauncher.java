@@ -41,6 +41,11 @@ final class FakeLauncher implements ProcessLauncher {
   }
 
   @Override
+  public String description() {
+    return "fake: replies of cuprum-test, no process starts";
+  }
+
+  @Override
   public Process start(ProcessBuilder builder) {
     SafeCmd cmd = commandOf(builder.command());
     Reply reply = expectations.answer(cmd);

@@ -48,6 +48,11 @@ final class RecordingCommandExecutor implements CommandExecutor {
   }
 
   @Override
+  public String launcher() {
+    return real.launcher();
+  }
+
+  @Override
   public List<RunningCommand> runningCommands() {
     return real.runningCommands();
   }

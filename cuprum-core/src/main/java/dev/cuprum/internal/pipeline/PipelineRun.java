@@ -302,7 +302,7 @@ public final class PipelineRun {
         for (int i = 0; i < count; i++) {
           int index = i;
           Process process = processes.get(i);
-          IoThreads.start(() -> {
+          IoThreads.start(process, () -> {
             Waits.waitFor(process);
             exits.add(index);
           });

@@ -1,5 +1,6 @@
 package dev.cuprum.internal.process;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -7,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The platform threads that pump process streams. Pooled because every captured run needs two
- * of them and starting threads costs more than the spawn of a short command; idle threads end
- * after {@value #KEEP_ALIVE_SECONDS} seconds.
+ * The threads that pump process streams. The JDK's streams block in the operating system, so they
+ * are pumped on pooled platform threads: every captured run needs two of them and starting
+ * threads costs more than the spawn of a short command; idle threads end after
+ * {@value #KEEP_ALIVE_SECONDS} seconds. Streams of the native launcher park instead ({@link
+ * ParkingIo}) and are pumped on the threads they name.
  */
 public final class IoThreads {
 
@@ -21,11 +24,20 @@ public final class IoThreads {
 
   private IoThreads() {}
 
-  /** Runs a pumping task on a pool thread. */
+  /** Runs a task on a pool thread. */
   public static void start(Runnable task) {
+    start(POOL, task);
+  }
+
+  /** Runs a task that waits on {@code io}, a stream or process, on a thread fit to wait on it. */
+  public static void start(Object io, Runnable task) {
+    start(io instanceof ParkingIo parking ? parking.ioThreads() : POOL, task);
+  }
+
+  private static void start(Executor threads, Runnable task) {
     BUSY.incrementAndGet();
     try {
-      POOL.execute(() -> {
+      threads.execute(() -> {
         try {
           task.run();
         } finally {

@@ -3,6 +3,7 @@ package dev.cuprum.internal.process;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the processes of runs and ends their trees. Runs configure a {@link ProcessBuilder}
@@ -13,27 +14,46 @@ import java.util.List;
 public interface ProcessLauncher {
 
   /** The JDK's {@link ProcessBuilder}, and {@link ProcessTree} to end process trees. */
-  ProcessLauncher JDK = new ProcessLauncher() {
-    @Override
-    public Process start(ProcessBuilder builder) throws IOException {
-      return builder.start();
-    }
+  ProcessLauncher JDK = jdk(null);
 
-    @Override
-    public List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
-      return ProcessBuilder.startPipeline(builders);
-    }
+  /**
+   * The JDK's launcher.
+   *
+   * @param whyNotNative why the native launcher is not used, for {@link #description()}, or null
+   *     when the JDK's launcher was chosen
+   */
+  static ProcessLauncher jdk(@Nullable String whyNotNative) {
+    String description = whyNotNative == null ? "jdk: ProcessBuilder" : "jdk: ProcessBuilder (" + whyNotNative + ")";
+    return new ProcessLauncher() {
+      @Override
+      public Process start(ProcessBuilder builder) throws IOException {
+        return builder.start();
+      }
 
-    @Override
-    public void terminate(List<Process> roots, Duration grace) {
-      ProcessTree.terminate(roots, grace);
-    }
+      @Override
+      public List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
+        return ProcessBuilder.startPipeline(builders);
+      }
 
-    @Override
-    public String toString() {
-      return "ProcessLauncher.JDK";
-    }
-  };
+      @Override
+      public void terminate(List<Process> roots, Duration grace) {
+        ProcessTree.terminate(roots, grace);
+      }
+
+      @Override
+      public String description() {
+        return description;
+      }
+
+      @Override
+      public String toString() {
+        return description;
+      }
+    };
+  }
+
+  /** Which launcher this is and, for the JDK's, why the native one is not used: for logs and the actuator. */
+  String description();
 
   /**
    * Starts one process as the builder describes it.

@@ -44,7 +44,7 @@ public final class StdinFeeder implements Runnable {
 
   /** Starts writing on an I/O thread. */
   public StdinFeeder start() {
-    IoThreads.start(this);
+    IoThreads.start(out, this);
     return this;
   }
 
@@ -78,7 +78,7 @@ public final class StdinFeeder implements Runnable {
       return;
     }
     LOG.debug("Abandoning the stdin of pid {}: a reader holds the pipe open without reading", pid);
-    IoThreads.start(() -> {
+    IoThreads.start(out, () -> {
       try {
         out.close();
       } catch (IOException e) {

@@ -80,7 +80,7 @@ public final class StreamPump implements Runnable {
 
   /** Starts pumping on an I/O thread. */
   public StreamPump start() {
-    IoThreads.start(this);
+    IoThreads.start(in, this);
     return this;
   }
 

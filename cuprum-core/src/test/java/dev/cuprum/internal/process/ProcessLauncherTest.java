@@ -38,6 +38,11 @@ class ProcessLauncherTest {
       calls.add("terminate " + roots.size() + " after " + grace);
       JDK.terminate(roots, grace);
     }
+
+    @Override
+    public String description() {
+      return "recording";
+    }
   };
   private final CommandExecutor executor = DefaultCommandExecutor.builder(recording)
       .catalogue(TestPrograms.CATALOGUE).cancelGrace(Duration.ofMillis(100)).build();

@@ -94,6 +94,7 @@ public final class CuprumAutoConfiguration {
       ObjectProvider<ObservationRegistry> observationRegistry, ObjectProvider<ExecObservationConvention> convention,
       ObjectProvider<CommandExecutorCustomizer> customizers, BeanFactory beanFactory) {
     CommandExecutor.Builder builder = CommandExecutor.builder()
+        .launchMechanism(properties.getLauncher())
         .catalogue(catalogue)
         .enforceAllowlist(properties.isEnforceAllowlist())
         .pinPrograms(properties.getCatalogue().isResolveAtStartup())

@@ -1,5 +1,6 @@
 package dev.cuprum.spring.autoconfigure;
 
+import dev.cuprum.LaunchMechanism;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,15 @@ public class CuprumProperties {
    */
   private boolean enforceAllowlist = true;
 
+  /**
+   * How processes start. "auto": posix_spawn through the Foreign Function and Memory API on JDK 22
+   * and later (Linux, glibc 2.34, Linux 5.3) when the JVM grants native access
+   * (--enable-native-access), the JDK's ProcessBuilder otherwise. "native": posix_spawn whenever the
+   * JVM can, with a warning and the JDK's launcher when it cannot. "jdk": always the JDK's
+   * ProcessBuilder. The actuator's cuprum endpoint shows which is in use and why.
+   */
+  private LaunchMechanism launcher = LaunchMechanism.AUTO;
+
   private final Catalogue catalogue = new Catalogue();
 
   private final Defaults defaults = new Defaults();
@@ -52,6 +62,14 @@ public class CuprumProperties {
 
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  public LaunchMechanism getLauncher() {
+    return launcher;
+  }
+
+  public void setLauncher(LaunchMechanism launcher) {
+    this.launcher = launcher;
   }
 
   public boolean isEnforceAllowlist() {

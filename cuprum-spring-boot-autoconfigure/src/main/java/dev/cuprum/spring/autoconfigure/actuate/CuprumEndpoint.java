@@ -49,7 +49,7 @@ public class CuprumEndpoint {
           project.programs().stream().map(program -> describe(program, settings)).toList(),
           project.documentationLocations(), project.noiseRules()));
     }
-    return new CuprumDescriptor(settings.enforceAllowlist(),
+    return new CuprumDescriptor(executor.launcher(), settings.enforceAllowlist(),
         settings.catalogue().allowlist().stream().map(Program::name).toList(), projects,
         DefaultsDescriptor.of(settings.defaultContext()),
         executor.runningCommands().stream().map(RunningCommandDescriptor::of).toList());
@@ -64,13 +64,15 @@ public class CuprumEndpoint {
   /**
    * What the endpoint reports.
    *
+   * @param launcher how processes start ({@code native: posix_spawn ...} or {@code jdk: ProcessBuilder}),
+   *     with the reason when the native launcher is not used
    * @param enforceAllowlist whether only catalogue programs may run
    * @param allowlist every catalogue program, in registration order
    * @param projects the catalogue's projects by name, in registration order
    * @param defaults the context of runs that give none
    * @param running the commands started and not yet exited, oldest first
    */
-  public record CuprumDescriptor(boolean enforceAllowlist, List<String> allowlist,
+  public record CuprumDescriptor(String launcher, boolean enforceAllowlist, List<String> allowlist,
       Map<String, ProjectDescriptor> projects, DefaultsDescriptor defaults,
       List<RunningCommandDescriptor> running) implements OperationResponseBody {}
 

@@ -45,11 +45,24 @@ class CuprumActuatorAutoConfigurationTests {
       .withPropertyValues("management.endpoints.web.exposure.include=cuprum");
 
   @Test
+  void theEndpointReportsTheLauncherTheLauncherPropertyChose() {
+    runner.withPropertyValues("cuprum.launcher=jdk").run(context -> {
+      assertThat(context.getBean(CuprumEndpoint.class).cuprum().launcher()).isEqualTo("jdk: ProcessBuilder");
+    });
+    runner.withPropertyValues("cuprum.launcher=native").run(context -> {
+      assertThat(context.getBean(CuprumEndpoint.class).cuprum().launcher())
+          .startsWith(Runtime.version().feature() >= 22 ? "native: posix_spawn" : "jdk: ProcessBuilder (the native");
+    });
+  }
+
+  @Test
   void theEndpointReportsTheCatalogueWithResolvedPathsTheDefaultsAndEnforcement() {
     runner.withPropertyValues("cuprum.catalogue.projects.tools.programs=sh," + MISSING,
         "cuprum.catalogue.projects.tools.noise-rules=^note", "cuprum.defaults.timeout=45s").run(context -> {
           CuprumDescriptor report = context.getBean(CuprumEndpoint.class).cuprum();
 
+          assertThat(report.launcher()).isEqualTo(context.getBean(CommandExecutor.class).launcher())
+              .startsWith(Runtime.version().feature() >= 22 ? "" : "jdk: ProcessBuilder (the native launcher needs JDK 22");
           assertThat(report.enforceAllowlist()).isTrue();
           assertThat(report.allowlist()).containsExactly("echo", "git", "ls", "rsync", "tar", "mdbook", "sh", MISSING);
           assertThat(report.projects()).containsOnlyKeys("core-ops", "docs", "tools");
