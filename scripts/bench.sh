@@ -78,6 +78,11 @@ trap stop_sampling EXIT
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 jmh_json="$out/jmh-$mode.json"
 jmh_log="$out/jmh-$mode.log"
+# The native launcher needs JDK 22 or later: on an older JDK its benchmarks are left out.
+feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+if (( ${feature%%.*} < 22 )); then
+  jmh_options+=(-e 'cuprumNative')
+fi
 echo "=== JMH ($mode: ${jmh_options[*]}), log in $jmh_log"
 if ! "$java" -jar "$jar" "${jmh_options[@]}" -foe true -rf json -rff "$jmh_json" > "$jmh_log" 2>&1; then
   tail -n 60 "$jmh_log" >&2

@@ -1,6 +1,7 @@
 package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.concurrent.ConcurrentConfig;
 import dev.cuprum.concurrent.ConcurrentResult;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX, Workloads.NATIVE_ACCESS})
 public class BatchBenchmark {
 
   static final int COMMANDS = 400;
@@ -45,13 +46,32 @@ public class BatchBenchmark {
   @State(Scope.Benchmark)
   public static class CuprumSide {
 
-    final CommandExecutor executor = Workloads.executor();
+    final CommandExecutor executor = Workloads.executor(mechanism());
+
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.JDK;
+    }
 
     @Setup
     public void check() {
       ConcurrentResult result = executor.runConcurrent(BATCH, CONFIG);
       Workloads.check(result.ok() && result.results().size() == COMMANDS
           && result.results().stream().allMatch(run -> "".equals(run.stdout())), "cuprum runs the whole batch");
+    }
+  }
+
+  /** The same on the native launcher (JDK 22 and later). */
+  @State(Scope.Benchmark)
+  public static class NativeSide extends CuprumSide {
+
+    @Override
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.NATIVE;
+    }
+
+    @Setup
+    public void checkLauncher() {
+      Workloads.checkNative(executor);
     }
   }
 
@@ -82,6 +102,11 @@ public class BatchBenchmark {
 
   @Benchmark
   public ConcurrentResult cuprum(CuprumSide side) {
+    return side.executor.runConcurrent(BATCH, CONFIG);
+  }
+
+  @Benchmark
+  public ConcurrentResult cuprumNative(NativeSide side) {
     return side.executor.runConcurrent(BATCH, CONFIG);
   }
 

@@ -2,6 +2,7 @@ package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.SafeCmd;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX, Workloads.NATIVE_ACCESS})
 public class CaptureBenchmark {
 
   static final long BYTES = 64L * Workloads.MIB;
@@ -31,13 +32,32 @@ public class CaptureBenchmark {
   @State(Scope.Benchmark)
   public static class CuprumSide {
 
-    final CommandExecutor executor = Workloads.executor();
+    final CommandExecutor executor = Workloads.executor(mechanism());
+
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.JDK;
+    }
 
     @Setup
     public void check() {
       CommandResult result = executor.run(ZEROS);
       expectZeros(result.exitCode(), result.stdout(), "cuprum");
       Workloads.check(!result.truncated(), "cuprum captures 64 MiB without truncating");
+    }
+  }
+
+  /** The same on the native launcher (JDK 22 and later). */
+  @State(Scope.Benchmark)
+  public static class NativeSide extends CuprumSide {
+
+    @Override
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.NATIVE;
+    }
+
+    @Setup
+    public void checkLauncher() {
+      Workloads.checkNative(executor);
     }
   }
 
@@ -53,6 +73,11 @@ public class CaptureBenchmark {
 
   @Benchmark
   public CommandResult cuprum(CuprumSide side) {
+    return side.executor.run(ZEROS);
+  }
+
+  @Benchmark
+  public CommandResult cuprumNative(NativeSide side) {
     return side.executor.run(ZEROS);
   }
 

@@ -2,6 +2,7 @@ package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.context.ExecHook;
 import dev.cuprum.events.ExecEvent;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX, Workloads.NATIVE_ACCESS})
 public class LineEventsBenchmark {
 
   static final int LINES = 1_000_000;
@@ -71,7 +72,11 @@ public class LineEventsBenchmark {
   public static class CuprumSide {
 
     final LineCount count = new LineCount();
-    final CommandExecutor executor = executor(count);
+    final CommandExecutor executor = executor(count, mechanism());
+
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.JDK;
+    }
 
     @Setup
     public void check(Input input) {
@@ -80,8 +85,24 @@ public class LineEventsBenchmark {
       Workloads.check(result.stdout() == null, "cuprum captures nothing");
     }
 
-    private static CommandExecutor executor(LineCount count) {
-      return CommandExecutor.builder().catalogue(Workloads.CATALOGUE).observeHook(new LineHook(count)).build();
+    private static CommandExecutor executor(LineCount count, LaunchMechanism mechanism) {
+      return CommandExecutor.builder().catalogue(Workloads.CATALOGUE).launchMechanism(mechanism)
+          .observeHook(new LineHook(count)).build();
+    }
+  }
+
+  /** The same on the native launcher (JDK 22 and later). */
+  @State(Scope.Benchmark)
+  public static class NativeSide extends CuprumSide {
+
+    @Override
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.NATIVE;
+    }
+
+    @Setup
+    public void checkLauncher() {
+      Workloads.checkNative(executor);
     }
   }
 
@@ -98,6 +119,11 @@ public class LineEventsBenchmark {
 
   @Benchmark
   public CommandResult cuprum(Input input, CuprumSide side) {
+    return side.executor.run(input.cat, Workloads.STREAM_ONLY);
+  }
+
+  @Benchmark
+  public CommandResult cuprumNative(Input input, NativeSide side) {
     return side.executor.run(input.cat, Workloads.STREAM_ONLY);
   }
 

@@ -1,6 +1,7 @@
 package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.Pipeline;
 import dev.cuprum.PipelineResult;
 import dev.cuprum.SafeCmd;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 8)
-@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX, Workloads.NATIVE_ACCESS})
 public class PipelineBenchmark {
 
   static final List<SafeCmd> STAGES = List.of(
@@ -44,12 +45,31 @@ public class PipelineBenchmark {
   @State(Scope.Benchmark)
   public static class CuprumSide {
 
-    final CommandExecutor executor = Workloads.executor();
+    final CommandExecutor executor = Workloads.executor(mechanism());
+
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.JDK;
+    }
 
     @Setup
     public void check() {
       PipelineResult result = executor.run(PIPELINE);
       expectCount(result.ok(), result.stdout(), "cuprum");
+    }
+  }
+
+  /** The same on the native launcher (JDK 22 and later). */
+  @State(Scope.Benchmark)
+  public static class NativeSide extends CuprumSide {
+
+    @Override
+    LaunchMechanism mechanism() {
+      return LaunchMechanism.NATIVE;
+    }
+
+    @Setup
+    public void checkLauncher() {
+      Workloads.checkNative(executor);
     }
   }
 
@@ -65,6 +85,11 @@ public class PipelineBenchmark {
 
   @Benchmark
   public PipelineResult cuprum(CuprumSide side) {
+    return side.executor.run(PIPELINE);
+  }
+
+  @Benchmark
+  public PipelineResult cuprumNative(NativeSide side) {
     return side.executor.run(PIPELINE);
   }
 

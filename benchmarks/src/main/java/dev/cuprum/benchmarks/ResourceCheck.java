@@ -2,12 +2,14 @@ package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.RunOptions;
 import dev.cuprum.SafeCmd;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +17,13 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,7 +44,10 @@ import tools.jackson.databind.node.ArrayNode;
  *       the JVM into a null sink, or split into 80-byte-line events for one hook; peak and
  *       retained heap from GC notifications ({@link HeapWatch});
  *   <li>threads: {@value #CONCURRENT_COMMANDS} commands running at once on caller threads started
- *       beforehand; every thread that appears while they run is counted and named.
+ *       beforehand; every thread that appears while they run is counted and named;
+ *   <li>on JDK 22 and later, the same on the native launcher, and {@value #MANY_COMMANDS} commands
+ *       printing a line a second for three seconds, all at once through {@code runAsync} on
+ *       virtual threads and the native launcher: the peak of platform threads the JVM added.
  * </ul>
  *
  * <p>{@code ResourceCheck <output.json>} runs every check and writes their results as a JSON
@@ -52,8 +60,14 @@ public final class ResourceCheck {
   static final long HEAP_GOAL_BYTES = 32L * Workloads.MIB;
   /** The checks, in the order they run and report. */
   public static final List<String> CHECKS = List.of(
-      "heap-discard", "heap-echo", "heap-lines", "threads-capture", "threads-no-capture", "threads-raw");
+      "heap-discard", "heap-echo", "heap-lines", "threads-capture", "threads-no-capture", "threads-raw",
+      "threads-native", "threads-native-1000");
+  /** The checks of the native launcher, which needs JDK 22 or later. */
+  public static final List<String> NATIVE_CHECKS = List.of("threads-native", "threads-native-1000");
   static final int CONCURRENT_COMMANDS = 8;
+  static final int MANY_COMMANDS = 1_000;
+  /** The most platform threads {@value #MANY_COMMANDS} native runs at once may add. */
+  public static final int MANY_COMMANDS_THREAD_GOAL = 16;
 
   private static final long STREAMED_BYTES = Workloads.GIB;
   private static final long SLEEP_SECONDS = 2;
@@ -72,7 +86,9 @@ public final class ResourceCheck {
     }
     ArrayNode results = JSON.createArrayNode();
     for (String check : CHECKS) {
-      results.add(JSON.readTree(runIsolated(check)));
+      if (Runtime.version().feature() >= 22 || !NATIVE_CHECKS.contains(check)) {
+        results.add(JSON.readTree(runIsolated(check)));
+      }
     }
     JSON.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[0]).toFile(), results);
   }
@@ -82,6 +98,9 @@ public final class ResourceCheck {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (check.startsWith("heap-")) {
       command.add(HEAP_LIMIT);
+    }
+    if (NATIVE_CHECKS.contains(check)) {
+      command.add(Workloads.NATIVE_ACCESS);
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), ResourceCheck.class.getName(), "--check", check));
     System.out.println("# Resource check " + check + ": " + String.join(" ", command.subList(1, command.size() - 5)));
@@ -107,12 +126,15 @@ public final class ResourceCheck {
       case "threads-capture" -> threads(name, RunOptions.defaults());
       case "threads-no-capture" -> threads(name, RunOptions.builder().capture(false).build());
       case "threads-raw" -> threads(name, null);
+      case "threads-native" -> threads(name, RunOptions.defaults(), Workloads.executor(LaunchMechanism.NATIVE));
+      case "threads-native-1000" -> manyNativeCommands(name);
       default -> throw new IllegalArgumentException("No resource check " + name);
     };
   }
 
   private static Map<String, Object> heap(String name, SafeCmd cmd, RunOptions options, @Nullable LineCount lines) {
-    CommandExecutor.Builder builder = CommandExecutor.builder().catalogue(Workloads.CATALOGUE);
+    CommandExecutor.Builder builder = CommandExecutor.builder().catalogue(Workloads.CATALOGUE)
+        .launchMechanism(LaunchMechanism.JDK);
     if (lines != null) {
       builder.observeHook(new LineEventsBenchmark.LineHook(lines));
     }
@@ -155,9 +177,15 @@ public final class ResourceCheck {
    * @param options the Cuprum run options, or null for the hand-written {@link ProcessBuilder} code
    */
   private static Map<String, Object> threads(String name, @Nullable RunOptions options) throws Exception {
+    return threads(name, options, Workloads.executor());
+  }
+
+  private static Map<String, Object> threads(String name, @Nullable RunOptions options, CommandExecutor executor)
+      throws Exception {
+    Workloads.check(!name.contains("native") || executor.launcher().startsWith("native:"),
+        name + " runs on the native launcher, not on " + executor.launcher());
     ThreadPoolExecutor callers = (ThreadPoolExecutor) Executors.newFixedThreadPool(CONCURRENT_COMMANDS);
     callers.prestartAllCoreThreads();
-    CommandExecutor executor = Workloads.executor();
     SafeCmd sleep = Workloads.command(Workloads.SLEEP, SLEEP_SECONDS);
     List<String> argv = Workloads.argv(sleep);
     Callable<Integer> run = options == null
@@ -184,6 +212,47 @@ public final class ResourceCheck {
     json.put("threadsPerCommand", total / (double) CONCURRENT_COMMANDS);
     json.put("threadKinds", added.entrySet().stream().map(kind -> kind.getKey() + " x" + kind.getValue())
         .collect(Collectors.joining(", ")));
+    return json;
+  }
+
+  /**
+   * {@value #MANY_COMMANDS} captured commands at once through {@code runAsync} on virtual threads,
+   * each printing a line a second for three seconds, on the native launcher: the peak number of
+   * platform threads the JVM added while they ran, from the JMX thread count.
+   */
+  private static Map<String, Object> manyNativeCommands(String name) throws Exception {
+    // The benchmarks compile for Java 17: the JDK 21 factory is found at run time.
+    ExecutorService virtualThreads =
+        (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+    CommandExecutor executor = CommandExecutor.builder().catalogue(Workloads.CATALOGUE)
+        .launchMechanism(LaunchMechanism.NATIVE).taskExecutor(virtualThreads).build();
+    Workloads.check(executor.launcher().startsWith("native:"), name + " runs on the native launcher");
+    executor.run(Workloads.command(Workloads.TRUE));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    int before = threads.getThreadCount();
+    threads.resetPeakThreadCount();
+    long start = System.nanoTime();
+    List<CompletableFuture<CommandResult>> runs = new ArrayList<>(MANY_COMMANDS);
+    for (int i = 0; i < MANY_COMMANDS; i++) {
+      runs.add(executor.runAsync(Workloads.command(Workloads.BASH, "-c",
+          "for n in 1 2 3; do echo \"$0 line $n\"; sleep 1; done", i), RunOptions.defaults()));
+    }
+    CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    long nanos = System.nanoTime() - start;
+    int added = threads.getPeakThreadCount() - before;
+    for (int i = 0; i < MANY_COMMANDS; i++) {
+      CommandResult result = runs.get(i).join();
+      Workloads.check(result.exitCode() == 0 && result.stdout().equals(i + " line 1\n" + i + " line 2\n" + i + " line 3\n"),
+          name + ": command " + i + " prints its three lines, got " + result);
+    }
+    virtualThreads.shutdown();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("check", name);
+    json.put("commands", MANY_COMMANDS);
+    json.put("threadsAdded", added);
+    json.put("threadsPerCommand", added / (double) MANY_COMMANDS);
+    json.put("threadKinds", "peak of the JMX thread count over " + String.format(Locale.ROOT, "%.1f s", nanos / 1e9)
+        + ", goal at most " + MANY_COMMANDS_THREAD_GOAL);
     return json;
   }
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.SafeCmd;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.zeroturnaround.exec.ProcessExecutor;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 8, time = 2)
-@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX})
+@Fork(value = 3, jvmArgsAppend = {Workloads.HEAP_MIN, Workloads.HEAP_MAX, Workloads.NATIVE_ACCESS})
 public class SpawnBenchmark {
 
   static final SafeCmd TRUE = Workloads.command(Workloads.TRUE);
@@ -63,6 +64,20 @@ public class SpawnBenchmark {
     }
   }
 
+  /** Cuprum on the native launcher: posix_spawn through the Foreign Function and Memory API (JDK 22+). */
+  @State(Scope.Benchmark)
+  public static class Native {
+
+    final CommandExecutor executor = Workloads.executor(LaunchMechanism.NATIVE);
+
+    @Setup
+    public void check() {
+      Workloads.checkNative(executor);
+      CommandResult result = executor.run(TRUE);
+      expectSilentSuccess(new Output(result.exitCode(), result.stdout(), result.stderr()), "cuprum (native)");
+    }
+  }
+
   @State(Scope.Benchmark)
   public static class Instrumented {
 
@@ -83,6 +98,11 @@ public class SpawnBenchmark {
 
   @Benchmark
   public CommandResult cuprum(Plain state) {
+    return state.executor.run(TRUE);
+  }
+
+  @Benchmark
+  public CommandResult cuprumNative(Native state) {
     return state.executor.run(TRUE);
   }
 

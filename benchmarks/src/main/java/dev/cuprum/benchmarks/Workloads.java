@@ -1,6 +1,7 @@
 package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.ExecutionContext;
 import dev.cuprum.Program;
 import dev.cuprum.ProgramCatalogue;
@@ -30,6 +31,8 @@ final class Workloads {
    */
   static final String HEAP_MIN = "-Xms2g";
   static final String HEAP_MAX = "-Xmx2g";
+  /** Lets the native launcher run without the JDK's warning; JDK 17 accepts the flag too. */
+  static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
   static final int MIB = 1024 * 1024;
   static final long GIB = 1024L * MIB;
@@ -58,8 +61,13 @@ final class Workloads {
   }
 
   /** An executor as a service would build it without instrumentation. */
+  /** An executor on the JDK's launcher, the one every JDK has. */
   static CommandExecutor executor() {
-    return CommandExecutor.builder().catalogue(CATALOGUE).build();
+    return executor(LaunchMechanism.JDK);
+  }
+
+  static CommandExecutor executor(LaunchMechanism mechanism) {
+    return CommandExecutor.builder().catalogue(CATALOGUE).launchMechanism(mechanism).build();
   }
 
   /** {@code head -c <bytes> /dev/zero}: that many NUL bytes on stdout. */
@@ -82,6 +90,12 @@ final class Workloads {
   }
 
   /** Fails the benchmark when a self-check does not hold, so a broken benchmark never reports a score. */
+  /** Fails the run unless the executor starts its processes natively (JDK 22 and later on Linux). */
+  static void checkNative(CommandExecutor executor) {
+    check(executor.launcher().startsWith("native:"), "the native side runs on the native launcher, which needs "
+        + "JDK 22 or later on Linux; this executor has " + executor.launcher());
+  }
+
   static void check(boolean condition, String expectation) {
     if (!condition) {
       throw new IllegalStateException("Benchmark self-check failed: " + expectation);

@@ -16,7 +16,11 @@ final class Descriptions {
          read on the calling thread while stderr is drained on a pooled thread, both decoded as
          UTF-8. `ztExec` (zt-exec, `readOutput(true)`, stderr into a buffer) and `commonsExec`
          (Commons Exec `DefaultExecutor` with a `PumpStreamHandler` into two buffers) capture both
-         streams too.
+         streams too. Every Cuprum side of the suite runs on the JDK's launcher
+         (`LaunchMechanism.JDK`) unless its name says otherwise: `cuprumNative` is `cuprum` on the
+         native launcher (`posix_spawn` through the Foreign Function and Memory API, pipes served
+         by one poller thread, pumps on virtual threads), run only on JDK 22 and later. The JMH
+         forks get `--enable-native-access=ALL-UNNAMED`.
       2. `SpawnBenchmark.cuprumInstrumented`: the same through an executor with an
          `ObservationRegistry` that has the Micrometer meter handler (timers into a
          `SimpleMeterRegistry`) and the tracing handler (the OpenTelemetry SDK through the

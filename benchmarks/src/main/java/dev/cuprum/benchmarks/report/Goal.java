@@ -33,6 +33,8 @@ record Goal(String scenario, String cuprum, String baseline, Kind kind, double l
           Kind.TIME_AT_MOST, 1.00),
       new Goal("1. spawn + wait + capture of `true`", "SpawnBenchmark.cuprum", "SpawnBenchmark.commonsExec",
           Kind.TIME_AT_MOST, 1.00),
+      new Goal("1. spawn + wait + capture of `true`, native launcher (JDK 22+)", "SpawnBenchmark.cuprumNative",
+          "SpawnBenchmark.processBuilder", Kind.TIME_AT_MOST, 0.60),
       new Goal("2. the same, fully instrumented", "SpawnBenchmark.cuprumInstrumented", "SpawnBenchmark.processBuilder",
           Kind.TIME_AT_MOST, 1.25),
       new Goal("3. capture of 64 MiB of stdout", "CaptureBenchmark.cuprum", "CaptureBenchmark.processBuilder",
@@ -42,7 +44,16 @@ record Goal(String scenario, String cuprum, String baseline, Kind kind, double l
       new Goal("5. 1 GiB through `cat | cat | cat`", "PipelineBenchmark.cuprum", "PipelineBenchmark.bash",
           Kind.THROUGHPUT_AT_LEAST, 0.9),
       new Goal("6. batch of 400 × `true`", "BatchBenchmark.cuprum", "BatchBenchmark.threadPool",
-          Kind.THROUGHPUT_AT_LEAST, 0.9));
+          Kind.THROUGHPUT_AT_LEAST, 0.9),
+      // The native launcher (JDK 22+) must keep every bound the JDK's launcher keeps.
+      new Goal("3. capture of 64 MiB of stdout, native launcher", "CaptureBenchmark.cuprumNative",
+          "CaptureBenchmark.processBuilder", Kind.THROUGHPUT_AT_LEAST, 0.9),
+      new Goal("4. 1,000,000 lines as events, native launcher", "LineEventsBenchmark.cuprumNative",
+          "LineEventsBenchmark.processBuilder", Kind.THROUGHPUT_AT_LEAST, 0.8),
+      new Goal("5. 1 GiB through `cat | cat | cat`, native launcher", "PipelineBenchmark.cuprumNative",
+          "PipelineBenchmark.bash", Kind.THROUGHPUT_AT_LEAST, 0.9),
+      new Goal("6. batch of 400 × `true`, native launcher", "BatchBenchmark.cuprumNative",
+          "BatchBenchmark.threadPool", Kind.THROUGHPUT_AT_LEAST, 0.9));
 
   /** The ratio the goal bounds, from the medians; NaN when a side is missing. */
   double ratio(Map<String, Score> scores) {

@@ -1,6 +1,7 @@
 package dev.cuprum.benchmarks.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +37,16 @@ public final class Report {
   /** Every benchmark of the suite; a run that lacks one is incomplete. */
   static final List<String> BENCHMARKS = List.of(
       "SpawnBenchmark.cuprum", "SpawnBenchmark.processBuilder", "SpawnBenchmark.ztExec", "SpawnBenchmark.commonsExec",
-      "SpawnBenchmark.cuprumInstrumented", "CaptureBenchmark.cuprum", "CaptureBenchmark.processBuilder",
-      "LineEventsBenchmark.cuprum", "LineEventsBenchmark.processBuilder", "PipelineBenchmark.cuprum",
-      "PipelineBenchmark.bash", "BatchBenchmark.cuprum", "BatchBenchmark.threadPool");
+      "SpawnBenchmark.cuprumNative", "SpawnBenchmark.cuprumInstrumented", "CaptureBenchmark.cuprum",
+      "CaptureBenchmark.cuprumNative", "CaptureBenchmark.processBuilder", "LineEventsBenchmark.cuprum",
+      "LineEventsBenchmark.cuprumNative", "LineEventsBenchmark.processBuilder", "PipelineBenchmark.cuprum",
+      "PipelineBenchmark.cuprumNative", "PipelineBenchmark.bash", "BatchBenchmark.cuprum",
+      "BatchBenchmark.cuprumNative", "BatchBenchmark.threadPool");
+
+  /** Scenario 1 on the native launcher, which {@code scripts/bench.sh} (like every {@code cuprumNative}) runs on JDK 22+ only. */
+  static final String NATIVE = "SpawnBenchmark.cuprumNative";
+  /** The native launcher's bound against the C baseline of scenario 1. */
+  static final double NATIVE_OVER_C_LIMIT = 1.30;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final double MIB = 1024 * 1024;
@@ -79,7 +87,7 @@ public final class Report {
 
     List<String> problems = report.problems();
     System.out.print(report.summary());
-    int checks = BENCHMARKS.size() + ResourceCheck.CHECKS.size();
+    int checks = report.expected().size() + report.expectedChecks().size();
     System.out.println(args[0] + ": " + (checks - problems.size()) + " passed, " + problems.size() + " failed");
     if (!problems.isEmpty()) {
       problems.forEach(problem -> System.err.println("FAIL: " + problem));
@@ -100,10 +108,35 @@ public final class Report {
     return value;
   }
 
+  /** The benchmarks this run must have: all of them, but the native launcher's before JDK 22. */
+  List<String> expected() {
+    return BENCHMARKS.stream().filter(benchmark -> nativeLauncher() || !benchmark.endsWith(".cuprumNative")).toList();
+  }
+
+  /** The resource checks this run must have: all of them, but the native launcher's before JDK 22. */
+  List<String> expectedChecks() {
+    return ResourceCheck.CHECKS.stream()
+        .filter(check -> nativeLauncher() || !ResourceCheck.NATIVE_CHECKS.contains(check)).toList();
+  }
+
+  /** Whether the run's JDK has the native launcher: 22 or later. */
+  private boolean nativeLauncher() {
+    JsonNode first = JSON.readTree(readJmh()).path(0);
+    return Integer.parseInt(first.path("jdkVersion").asString("0").split("[.+-]")[0]) >= 22;
+  }
+
+  private String readJmh() {
+    try {
+      return Files.readString(Path.of(require(options, "jmh")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** What keeps the run from counting: a missing or unusable benchmark or resource check. */
   List<String> problems() {
     List<String> problems = new ArrayList<>();
-    for (String benchmark : BENCHMARKS) {
+    for (String benchmark : expected()) {
       Score score = scores.get(benchmark);
       if (score == null) {
         problems.add(benchmark + " has no result");
@@ -116,7 +149,7 @@ public final class Report {
     }
     Set<String> found = resources.stream().map(check -> check.path("check").asString())
         .collect(Collectors.toCollection(LinkedHashSet::new));
-    for (String check : ResourceCheck.CHECKS) {
+    for (String check : expectedChecks()) {
       if (!found.contains(check)) {
         problems.add("resource check " + check + " has no result");
       }
@@ -265,11 +298,18 @@ public final class Report {
         .append("with the system `cc -O2`, run right after JMH): median ").append(number(median)).append(" us per ")
         .append("command over ").append(sorted.length).append(" rounds (").append(number(sorted[0])).append(" to ")
         .append(number(sorted[sorted.length - 1])).append(" us).");
-    for (String benchmark : List.of("SpawnBenchmark.processBuilder", "SpawnBenchmark.cuprum")) {
+    for (String benchmark : List.of("SpawnBenchmark.processBuilder", "SpawnBenchmark.cuprum", NATIVE)) {
       Score score = scores.get(benchmark);
       if (score != null && score.unit().equals("us/op")) {
         md.append(" `").append(benchmark).append("` takes ").append(ratio(score.median() / median)).append(" that.");
       }
+    }
+    Score nativeScore = scores.get(NATIVE);
+    md.append(String.format(Locale.ROOT, " Goal of the native launcher: at most %.2f× the C figure: ", NATIVE_OVER_C_LIMIT));
+    if (nativeScore == null || !nativeScore.unit().equals("us/op")) {
+      md.append("no result (it needs JDK 22 or later).");
+    } else {
+      md.append(nativeScore.median() / median <= NATIVE_OVER_C_LIMIT ? "met." : "**missed**.");
     }
     md.append("\n\n");
   }
@@ -342,6 +382,9 @@ public final class Report {
         case "threads-capture" -> "Cuprum, capture on (the default)";
         case "threads-no-capture" -> "Cuprum, `capture=false`";
         case "threads-raw" -> "`ProcessBuilder`, stdout read on the caller, stderr drained on a pooled thread";
+        case "threads-native" -> "Cuprum on the native launcher, capture on";
+        case "threads-native-1000" -> "Cuprum on the native launcher, capture on, `runAsync` on virtual threads, "
+            + "each command printing a line a second for 3 s";
         default -> name;
       };
       md.append("| `").append(name).append("` | ").append(side)
@@ -351,6 +394,18 @@ public final class Report {
           .append(" | ").append(check.path("threadKinds").asString()).append(" |\n");
     }
     md.append('\n');
+    md.append(String.format(Locale.ROOT, "Goal of the native launcher: %,d commands at once through `runAsync` on ",
+        1_000)).append("virtual threads add at most ").append(ResourceCheck.MANY_COMMANDS_THREAD_GOAL)
+        .append(" platform threads in all: ");
+    JsonNode many = resources.stream().filter(check -> check.path("check").asString().equals("threads-native-1000"))
+        .findFirst().orElse(null);
+    if (many == null) {
+      md.append("no result (it needs JDK 22 or later).\n\n");
+    } else {
+      int added = many.path("threadsAdded").asInt();
+      md.append(added <= ResourceCheck.MANY_COMMANDS_THREAD_GOAL ? "met" : "**missed**").append(" (")
+          .append(added).append(" added).\n\n");
+    }
   }
 
   private String loadAverage() throws IOException {
