@@ -1,6 +1,7 @@
 package dev.cuprum.benchmarks;
 
 import dev.cuprum.CommandExecutor;
+import dev.cuprum.LaunchMechanism;
 import dev.cuprum.logging.LoggingHook;
 import dev.cuprum.micrometer.MetricsHook;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -50,6 +51,7 @@ final class Instrumentation implements AutoCloseable {
     LoggingHook logging = new LoggingHook(LoggerFactory.getLogger(LOGGER), Level.INFO, Level.INFO);
     executor = CommandExecutor.builder()
         .catalogue(Workloads.CATALOGUE)
+        .launchMechanism(LaunchMechanism.JDK)
         .observationRegistry(observations)
         .observeHook(new MetricsHook(meters))
         .beforeHook(logging)

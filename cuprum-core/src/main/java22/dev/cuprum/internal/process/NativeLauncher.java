@@ -165,7 +165,7 @@ final class NativeLauncher implements ProcessLauncher {
         }
         long pid = spawnOne(arena, stage, childIn, childOut, childErr);
         fds.closeChildEnds(arena, childIn, childOut, childErr);
-        started.add(process(arena, pid, fds.own(parentIn), fds.own(parentOut), fds.own(parentErr)));
+        started.add(process(arena, pid, fds, parentIn, parentOut, parentErr));
       }
       return started;
     } catch (IOException | RuntimeException | Error e) {
@@ -226,26 +226,60 @@ final class NativeLauncher implements ProcessLauncher {
     }
   }
 
-  private Process process(Arena arena, long pid, int stdin, int stdout, int stderr) throws IOException {
+  /**
+   * The process of a child just spawned, owning the JVM's ends of its pipes. When it cannot be
+   * made, the child is killed and reaped, and the ends are left to {@code fds} to close.
+   */
+  private Process process(Arena arena, long pid, Descriptors fds, int stdin, int stdout, int stderr)
+      throws IOException {
     MemorySegment state = Libc.callState(arena);
     int pidfd = Libc.pidfdOpen(state, pid);
-    if (pidfd < 0) {
-      throw new IOException("pidfd_open: " + Libc.strerror(Libc.errno(state)));
+    NativeProcess process = null;
+    try {
+      if (pidfd < 0) {
+        throw new IOException("pidfd_open: " + Libc.strerror(Libc.errno(state)));
+      }
+      nonBlocking(arena, stdin, stdout, stderr);
+      process = new NativeProcess(poller, pid, pidfd,
+          stdin < 0 ? ClosedOutputStream.INSTANCE : new PipeOutputStream(new Pipe(poller, fds.own(stdin))),
+          stdout < 0 ? InputStream.nullInputStream() : new PipeInputStream(new Pipe(poller, fds.own(stdout))),
+          stderr < 0 ? InputStream.nullInputStream() : new PipeInputStream(new Pipe(poller, fds.own(stderr))));
+      process.watch();
+      return process;
+    } catch (IOException | RuntimeException | Error e) {
+      killAndReap(arena, pid, pidfd);
+      if (process != null) {
+        closeStreams(process);
+      }
+      throw e;
     }
-    NativeProcess process = new NativeProcess(poller, pid, pidfd,
-        stdin < 0 ? ClosedOutputStream.INSTANCE : new PipeOutputStream(nonBlocking(arena, stdin)),
-        stdout < 0 ? InputStream.nullInputStream() : new PipeInputStream(nonBlocking(arena, stdout)),
-        stderr < 0 ? InputStream.nullInputStream() : new PipeInputStream(nonBlocking(arena, stderr)));
-    process.watch();
-    return process;
   }
 
-  private Pipe nonBlocking(Arena arena, int fd) throws IOException {
+  /** Ends a child nobody will wait for: SIGKILL, then a blocking reap, so no zombie is left. */
+  private static void killAndReap(Arena arena, long pid, int pidfd) {
     MemorySegment state = Libc.callState(arena);
-    if (Libc.fcntl(state, fd, Libc.F_SETFL, Libc.O_NONBLOCK) < 0) {
-      throw new IOException("fcntl: " + Libc.strerror(Libc.errno(state)));
+    if (pidfd >= 0) {
+      Libc.pidfdSendSignal(state, pidfd, Libc.SIGKILL);
+    } else {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }
-    return new Pipe(poller, fd);
+    MemorySegment info = arena.allocate(Libc.SIGINFO_SIZE, 8);
+    while (Libc.waitid(state, Libc.P_PID, (int) pid, info, Libc.WEXITED) < 0 && Libc.errno(state) == Libc.EINTR) {
+      // Interrupted by a signal: wait again.
+    }
+    if (pidfd >= 0) {
+      Libc.close(state, pidfd);
+    }
+  }
+
+  /** Makes the JVM's ends non-blocking (the child's ends stay blocking: they are other open files). */
+  private static void nonBlocking(Arena arena, int... fds) throws IOException {
+    MemorySegment state = Libc.callState(arena);
+    for (int fd : fds) {
+      if (fd >= 0 && Libc.fcntl(state, fd, Libc.F_SETFL, Libc.O_NONBLOCK) < 0) {
+        throw new IOException("fcntl: " + Libc.strerror(Libc.errno(state)));
+      }
+    }
   }
 
   private static void dup(MemorySegment actions, int fd, int target) throws IOException {
