@@ -2,7 +2,6 @@ package dev.cuprum.concurrent;
 
 import static dev.cuprum.concurrent.Batches.config;
 import static dev.cuprum.concurrent.Batches.exit;
-import static dev.cuprum.concurrent.Batches.sleepThenExit;
 import static dev.cuprum.testing.TestPrograms.cmd;
 import static dev.cuprum.testing.TestPrograms.sh;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +21,7 @@ import dev.cuprum.TimeoutExpiredException;
 import dev.cuprum.context.Cuprum;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.context.Registration;
+import dev.cuprum.concurrent.Batches.Gate;
 import dev.cuprum.context.ScopeConfig;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.testing.TestPrograms;
@@ -368,17 +368,23 @@ class BatchRunTest {
   }
 
   @Test
-  void aSlowCommandDoesNotHoldBackTheOthersBehindTheLimit() {
+  void aSlowCommandDoesNotHoldBackTheOthersBehindTheLimit(@TempDir Path dir) {
+    // The slow command ends only once the five others have: the batch finishes only if they ran
+    // beside it through the one free slot.
+    Gate othersFinished = new Gate(dir);
     List<Integer> finishOrder = new CopyOnWriteArrayList<>();
     BatchListener listener = new BatchListener() {
       @Override
       public void finished(int submissionIndex, CommandResult result) {
         finishOrder.add(submissionIndex);
+        if (finishOrder.size() == 5) {
+          othersFinished.open();
+        }
       }
     };
     ConcurrentResult result = executor.runConcurrent(
-        List.of(sleepThenExit(1.0, 0), exit(0), exit(0), exit(0), exit(0), exit(0)),
-        config().concurrency(2).listener(listener).build());
+        List.of(othersFinished.waiter(), exit(0), exit(0), exit(0), exit(0), exit(0)),
+        config().concurrency(2).listener(listener).timeout(Duration.ofSeconds(30)).build());
     assertThat(result.ok()).isTrue();
     assertThat(finishOrder).hasSize(6).endsWith(0);
   }

@@ -115,7 +115,12 @@ final class Batches {
     }
 
     SafeCmd waiter() {
-      return sh("while [ ! -e \"$1\" ]; do sleep 0.02; done", file.toString());
+      return waiter(0);
+    }
+
+    /** A waiter that exits with the code once the gate is open. */
+    SafeCmd waiter(int exitCode) {
+      return sh("while [ ! -e \"$1\" ]; do sleep 0.02; done; exit " + exitCode, file.toString());
     }
 
     void open() {

@@ -13,39 +13,68 @@ import dev.cuprum.CommandExecutor;
 import dev.cuprum.CommandResult;
 import dev.cuprum.ProcessStartException;
 import dev.cuprum.SafeCmd;
+import dev.cuprum.concurrent.Batches.Gate;
 import dev.cuprum.testing.Processes;
 import dev.cuprum.testing.TestPrograms;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FailFastTest {
 
+  /** Turns a gate that never opens into a failure rather than a hang. */
+  private static final Duration GATED_LIMIT = Duration.ofSeconds(30);
+
   private final CommandExecutor executor = Batches.executor();
 
-  /** Records the listener calls of one batch. */
+  /** Records the listener calls of one batch, and opens a gate once they say so. */
   private static final class Recorder implements BatchListener {
 
     final List<Integer> started = new CopyOnWriteArrayList<>();
     final List<Integer> finished = new CopyOnWriteArrayList<>();
     final Map<Integer, Throwable> failed = new ConcurrentHashMap<>();
+    private final @Nullable Gate gate;
+    private final Predicate<Recorder> opensGate;
+    private final AtomicBoolean gateOpened = new AtomicBoolean();
+
+    Recorder() {
+      this(null, recorder -> false);
+    }
+
+    Recorder(@Nullable Gate gate, Predicate<Recorder> opensGate) {
+      this.gate = gate;
+      this.opensGate = opensGate;
+    }
 
     @Override
     public void started(int submissionIndex, SafeCmd cmd) {
       started.add(submissionIndex);
+      openGateOnce();
     }
 
     @Override
     public void finished(int submissionIndex, CommandResult result) {
       finished.add(submissionIndex);
+      openGateOnce();
     }
 
     @Override
     public void failed(int submissionIndex, Throwable error) {
       failed.put(submissionIndex, error);
+    }
+
+    private void openGateOnce() {
+      if (gate != null && opensGate.test(this) && gateOpened.compareAndSet(false, true)) {
+        gate.open();
+      }
     }
   }
 
@@ -56,9 +85,9 @@ class FailFastTest {
   @Test
   void aLaterCommandFailingFirstCancelsTheSlowerOneBeforeIt() {
     long start = System.nanoTime();
-    ConcurrentResult result = executor.runConcurrent(List.of(sh("sleep 2"), exit(7)),
+    ConcurrentResult result = executor.runConcurrent(List.of(sh("sleep 30"), exit(7)),
         ConcurrentConfig.builder().failFast(true).build());
-    assertThat(since(start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(since(start)).isLessThan(Duration.ofSeconds(10));
     assertThat(result.results()).hasSize(1);
     assertThat(result.failures()).containsExactly(0);
     assertThat(result.submissionIndices()).containsExactly(1);
@@ -70,21 +99,24 @@ class FailFastTest {
   @Test
   void anEarlyFailureCancelsTheSlowerOneAfterIt() {
     long start = System.nanoTime();
-    ConcurrentResult result = executor.runConcurrent(List.of(exit(42), sh("sleep 1")),
+    ConcurrentResult result = executor.runConcurrent(List.of(exit(42), sh("sleep 30")),
         ConcurrentConfig.builder().failFast(true).build());
-    assertThat(since(start)).isLessThan(Duration.ofSeconds(1));
+    assertThat(since(start)).isLessThan(Duration.ofSeconds(10));
     assertThat(result.failures()).containsExactly(0);
     assertThat(result.submissionIndices()).containsExactly(0);
     assertThat(result.firstFailure().exitCode()).isEqualTo(42);
   }
 
   @Test
-  void aFailureInTheMiddleEndsEveryTreeAroundIt() {
+  void aFailureInTheMiddleEndsEveryTreeAroundIt(@TempDir Path dir) {
     String marker = Processes.marker();
-    Recorder recorder = new Recorder();
+    Gate failure = new Gate(dir);
+    // The failure comes once every command started and the quick one finished.
+    Recorder recorder = new Recorder(failure,
+        recorded -> recorded.started.size() == 5 && recorded.finished.contains(4));
     ConcurrentResult result = executor.runConcurrent(
-        List.of(hang(marker), hang(marker), sleepThenExit(0.3, 3), hang(marker), sh("printf quick")),
-        config().failFast(true).listener(recorder).build());
+        List.of(hang(marker), hang(marker), failure.waiter(3), hang(marker), sh("printf quick")),
+        config().failFast(true).listener(recorder).timeout(GATED_LIMIT).build());
 
     assertThat(Processes.runningWith(marker)).isEmpty();
     assertThat(result.submissionIndices()).contains(2).doesNotContain(0, 1, 3);
@@ -98,12 +130,13 @@ class FailFastTest {
   }
 
   @Test
-  void queuedCommandsNeverStartAfterAFailure() {
+  void queuedCommandsNeverStartAfterAFailure(@TempDir Path dir) {
     String marker = Processes.marker();
-    Recorder recorder = new Recorder();
+    Gate failure = new Gate(dir);
+    Recorder recorder = new Recorder(failure, recorded -> recorded.started.size() == 2);
     ConcurrentResult result = executor.runConcurrent(
-        List.of(hang(marker), sleepThenExit(0.2, 9), hang(marker), sh("printf never"), exit(0)),
-        config().failFast(true).concurrency(2).listener(recorder).build());
+        List.of(hang(marker), failure.waiter(9), hang(marker), sh("printf never"), exit(0)),
+        config().failFast(true).concurrency(2).listener(recorder).timeout(GATED_LIMIT).build());
 
     assertThat(recorder.started).containsExactlyInAnyOrder(0, 1);
     assertThat(result.submissionIndices()).containsExactly(1);
@@ -149,7 +182,7 @@ class FailFastTest {
 
   @Test
   void simultaneousFailuresAreBothKeptWhenBothFinished() {
-    ConcurrentResult result = executor.runConcurrent(List.of(exit(1), exit(2), sh("sleep 5")),
+    ConcurrentResult result = executor.runConcurrent(List.of(exit(1), exit(2), sh("sleep 30")),
         config().failFast(true).build());
     assertThat(result.results()).isNotEmpty().allSatisfy(each -> assertThat(each.ok()).isFalse());
     assertThat(result.submissionIndices()).isSubsetOf(0, 1).isSorted();
