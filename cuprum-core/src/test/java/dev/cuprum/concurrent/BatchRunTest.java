@@ -1,5 +1,6 @@
 package dev.cuprum.concurrent;
 
+import static dev.cuprum.concurrent.Batches.GATED_BATCH_LIMIT;
 import static dev.cuprum.concurrent.Batches.config;
 import static dev.cuprum.concurrent.Batches.exit;
 import static dev.cuprum.testing.TestPrograms.cmd;
@@ -18,10 +19,10 @@ import dev.cuprum.Programs;
 import dev.cuprum.SafeCmd;
 import dev.cuprum.Sh;
 import dev.cuprum.TimeoutExpiredException;
+import dev.cuprum.concurrent.Batches.Gate;
 import dev.cuprum.context.Cuprum;
 import dev.cuprum.context.CuprumContext;
 import dev.cuprum.context.Registration;
-import dev.cuprum.concurrent.Batches.Gate;
 import dev.cuprum.context.ScopeConfig;
 import dev.cuprum.events.ExecPhase;
 import dev.cuprum.testing.TestPrograms;
@@ -384,7 +385,7 @@ class BatchRunTest {
     };
     ConcurrentResult result = executor.runConcurrent(
         List.of(othersFinished.waiter(), exit(0), exit(0), exit(0), exit(0), exit(0)),
-        config().concurrency(2).listener(listener).timeout(Duration.ofSeconds(30)).build());
+        config().concurrency(2).listener(listener).timeout(GATED_BATCH_LIMIT).build());
     assertThat(result.ok()).isTrue();
     assertThat(finishOrder).hasSize(6).endsWith(0);
   }

@@ -11,6 +11,7 @@ import dev.cuprum.events.ExecPhase;
 import dev.cuprum.testing.TestPrograms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,9 @@ final class Batches {
 
   /** Short enough to keep the tests fast, long enough for sh to die of SIGTERM. */
   static final ExecutionContext SHORT_GRACE = ExecutionContext.builder().cancelGrace(Duration.ofMillis(200)).build();
+
+  /** A batch limit that turns a gate that never opens into a failure rather than a hang. */
+  static final Duration GATED_BATCH_LIMIT = Duration.ofSeconds(30);
 
   private Batches() {}
 
@@ -123,9 +127,12 @@ final class Batches {
       return sh("while [ ! -e \"$1\" ]; do sleep 0.02; done; exit " + exitCode, file.toString());
     }
 
+    /** Opens the gate; opening an open gate changes nothing. */
     void open() {
       try {
         Files.createFile(file);
+      } catch (FileAlreadyExistsException alreadyOpen) {
+        // the gate stays open
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

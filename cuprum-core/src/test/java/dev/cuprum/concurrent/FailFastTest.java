@@ -1,5 +1,6 @@
 package dev.cuprum.concurrent;
 
+import static dev.cuprum.concurrent.Batches.GATED_BATCH_LIMIT;
 import static dev.cuprum.concurrent.Batches.config;
 import static dev.cuprum.concurrent.Batches.exit;
 import static dev.cuprum.concurrent.Batches.hang;
@@ -22,16 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FailFastTest {
-
-  /** Turns a gate that never opens into a failure rather than a hang. */
-  private static final Duration GATED_LIMIT = Duration.ofSeconds(30);
 
   private final CommandExecutor executor = Batches.executor();
 
@@ -43,7 +40,6 @@ class FailFastTest {
     final Map<Integer, Throwable> failed = new ConcurrentHashMap<>();
     private final @Nullable Gate gate;
     private final Predicate<Recorder> opensGate;
-    private final AtomicBoolean gateOpened = new AtomicBoolean();
 
     Recorder() {
       this(null, recorder -> false);
@@ -57,13 +53,13 @@ class FailFastTest {
     @Override
     public void started(int submissionIndex, SafeCmd cmd) {
       started.add(submissionIndex);
-      openGateOnce();
+      openGateWhenDue();
     }
 
     @Override
     public void finished(int submissionIndex, CommandResult result) {
       finished.add(submissionIndex);
-      openGateOnce();
+      openGateWhenDue();
     }
 
     @Override
@@ -71,8 +67,8 @@ class FailFastTest {
       failed.put(submissionIndex, error);
     }
 
-    private void openGateOnce() {
-      if (gate != null && opensGate.test(this) && gateOpened.compareAndSet(false, true)) {
+    private void openGateWhenDue() {
+      if (gate != null && opensGate.test(this)) {
         gate.open();
       }
     }
@@ -116,7 +112,7 @@ class FailFastTest {
         recorded -> recorded.started.size() == 5 && recorded.finished.contains(4));
     ConcurrentResult result = executor.runConcurrent(
         List.of(hang(marker), hang(marker), failure.waiter(3), hang(marker), sh("printf quick")),
-        config().failFast(true).listener(recorder).timeout(GATED_LIMIT).build());
+        config().failFast(true).listener(recorder).timeout(GATED_BATCH_LIMIT).build());
 
     assertThat(Processes.runningWith(marker)).isEmpty();
     assertThat(result.submissionIndices()).contains(2).doesNotContain(0, 1, 3);
@@ -136,7 +132,7 @@ class FailFastTest {
     Recorder recorder = new Recorder(failure, recorded -> recorded.started.size() == 2);
     ConcurrentResult result = executor.runConcurrent(
         List.of(hang(marker), failure.waiter(9), hang(marker), sh("printf never"), exit(0)),
-        config().failFast(true).concurrency(2).listener(recorder).timeout(GATED_LIMIT).build());
+        config().failFast(true).concurrency(2).listener(recorder).timeout(GATED_BATCH_LIMIT).build());
 
     assertThat(recorder.started).containsExactlyInAnyOrder(0, 1);
     assertThat(result.submissionIndices()).containsExactly(1);
