@@ -19,6 +19,8 @@ import dev.cuprum.context.ScopeConfig;
 import dev.cuprum.testing.Processes;
 import dev.cuprum.testing.TestPrograms;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TerminationTest {
 
@@ -104,6 +107,31 @@ class TerminationTest {
         timeout(Duration.ofMillis(500)))).isInstanceOf(TimeoutExpiredException.class);
     assertThat(Processes.runningWith(marker)).isEmpty();
     Processes.awaitIoThreadsIdle();
+  }
+
+  /**
+   * Each generation answers SIGTERM by starting the next in the background and exiting, so every
+   * generation after the first is born outside the tree, after the last look at it, and holds the
+   * run's output.
+   */
+  @Test
+  void descendantsThatEscapeOneAfterAnotherAreAllEnded(@TempDir Path dir) throws Exception {
+    String marker = Processes.marker();
+    Path respawn = Files.writeString(dir.resolve("respawn.sh"), """
+        trap 'if [ "$1" -gt 0 ]; then sh "$0" "$(($1 - 1))" "$2" & fi; exit 0' TERM
+        i=0
+        while [ "$i" -lt 600 ]; do sleep 0.05; i=$((i + 1)); done
+        """);
+    RunOptions options = RunOptions.builder().timeout(Duration.ofMillis(300))
+        .context(ExecutionContext.builder().cancelGrace(Duration.ofSeconds(5)).build()).build();
+    try {
+      assertThatThrownBy(() -> executor.run(TestPrograms.cmd(TestPrograms.SH, respawn.toString(), "4", marker), options))
+          .isInstanceOf(TimeoutExpiredException.class);
+      assertThat(Processes.runningWith(marker)).isEmpty();
+      Processes.awaitIoThreadsIdle();
+    } finally {
+      Processes.runningWith(marker).forEach(ProcessHandle::destroyForcibly);
+    }
   }
   @Test
   void timeoutResolutionPrefersCallThenContextThenScopeThenExecutor() {

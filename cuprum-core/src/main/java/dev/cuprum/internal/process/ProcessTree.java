@@ -27,9 +27,10 @@ import java.util.stream.Stream;
  * (a zombie, which the JDK reports as alive) counts as ended.
  *
  * <p>A child forked between the listing of the tree and the SIGTERM that kills its parent is
- * re-parented out of the tree before anyone can see it. On Linux such escaped processes are still
- * found: they hold the pipes Cuprum created for the run, so every process whose stdin, stdout or
- * stderr is one of those pipes is ended with the tree.
+ * re-parented out of the tree before anyone can see it, and a process may answer SIGTERM by
+ * starting another. On Linux such escaped processes are still found: they hold the pipes Cuprum
+ * created for the run, so every process whose stdin, stdout or stderr is one of those pipes is
+ * ended with the tree, and the search is repeated until it finds none.
  */
 public final class ProcessTree {
 
@@ -51,26 +52,40 @@ public final class ProcessTree {
       tree.add(root.toHandle());
       root.descendants().forEach(tree::add);
     }
-    signal(tree, false);
-    long graceDeadline = System.nanoTime() + grace.toNanos();
-    boolean ended = awaitEnd(roots, tree, graceDeadline);
-    Set<ProcessHandle> escaped = escaped(pipes, tree);
-    if (!escaped.isEmpty()) {
-      tree.addAll(escaped);
-      signal(escaped, false);
-      ended = awaitEnd(roots, tree, graceDeadline);
+    if (end(roots, tree, pipes, false, System.nanoTime() + grace.toNanos())) {
+      return;
     }
-    if (!ended) {
-      Set<ProcessHandle> survivors = new LinkedHashSet<>();
-      for (ProcessHandle handle : tree) {
-        if (isRunning(handle)) {
-          survivors.add(handle);
-          handle.descendants().forEach(survivors::add);
-        }
+    Set<ProcessHandle> survivors = new LinkedHashSet<>();
+    for (ProcessHandle handle : tree) {
+      if (isRunning(handle)) {
+        survivors.add(handle);
+        handle.descendants().forEach(survivors::add);
       }
-      survivors.addAll(escaped(pipes, survivors));
-      signal(survivors, true);
-      awaitEnd(roots, survivors, System.nanoTime() + KILL_WAIT.toNanos());
+    }
+    end(roots, survivors, pipes, true, System.nanoTime() + KILL_WAIT.toNanos());
+  }
+
+  /**
+   * Signals the processes and waits for them; then does the same to the processes that escaped
+   * them meanwhile and hold the run's pipes, and again to the ones those started as they ended,
+   * until no such process is left.
+   *
+   * @param processes the processes to end, to which the escaped ones are added
+   * @return whether all of them ended before the deadline
+   */
+  private static boolean end(List<Process> roots, Set<ProcessHandle> processes, Set<String> pipes, boolean kill,
+      long deadline) {
+    Set<ProcessHandle> signalled = processes;
+    while (true) {
+      signal(signalled, kill);
+      if (!awaitEnd(roots, processes, deadline)) {
+        return false;
+      }
+      signalled = escaped(pipes, processes);
+      if (signalled.isEmpty()) {
+        return true;
+      }
+      processes.addAll(signalled);
     }
   }
 
