@@ -133,6 +133,7 @@ class TerminationTest {
       Processes.runningWith(marker).forEach(ProcessHandle::destroyForcibly);
     }
   }
+
   @Test
   void timeoutResolutionPrefersCallThenContextThenScopeThenExecutor() {
     CommandExecutor withDefault = CommandExecutor.builder().catalogue(TestPrograms.CATALOGUE)
